@@ -1,0 +1,21 @@
+"""Typed models passed between the stages: RawDocument (extract) and Register (normalise)."""
+
+from schemas.issues import Issue, IssueCode, Status
+from schemas.raw import BBox, RawCell, RawColumn, RawDocument, RawRow, TextLine
+from schemas.register import (
+    Activity,
+    Column,
+    ColumnRole,
+    DataCategory,
+    LegalReference,
+    Party,
+    Register,
+    Retention,
+    Source,
+)
+
+__all__ = [
+    "Activity", "BBox", "Column", "ColumnRole", "DataCategory", "Issue", "IssueCode",
+    "LegalReference", "Party", "RawCell", "RawColumn", "RawDocument", "RawRow",
+    "Register", "Retention", "Source", "Status", "TextLine",
+]
