@@ -22,8 +22,12 @@ if TYPE_CHECKING:
     import pandas
 
 # Frictionless type → pandas nullable dtype: an empty cell is <NA>, never "" or NaN.
-PANDAS_DTYPES = {"integer": "Int64", "boolean": "boolean", "number": "Float64",
-                 "string": "string"}
+PANDAS_DTYPES = {
+    "integer": "Int64",
+    "boolean": "boolean",
+    "number": "Float64",
+    "string": "string",
+}
 
 
 def convert(
@@ -58,9 +62,16 @@ def convert(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     inputs = list(paths)
-    return convert_batch(inputs, Path(out), workers=workers, dialect=csv_dialect,
-                         scheduler=scheduler, resume=resume, ocr=ocr,
-                         progress=make_progress(len(inputs), quiet=quiet) if quiet else None)
+    return convert_batch(
+        inputs,
+        Path(out),
+        workers=workers,
+        dialect=csv_dialect,
+        scheduler=scheduler,
+        resume=resume,
+        ocr=ocr,
+        progress=make_progress(len(inputs), quiet=quiet) if quiet else None,
+    )
 
 
 def _read_resource(folder: Path, resource: dict[str, Any]) -> "pandas.DataFrame":

@@ -18,8 +18,9 @@ TEMP_SUFFIX = ".registre-tmp"
 
 
 @contextmanager
-def atomic_open(path: Path, newline: str | None = None,
-                encoding: str = "utf-8") -> Iterator[IO[str]]:
+def atomic_open(
+    path: Path, newline: str | None = None, encoding: str = "utf-8"
+) -> Iterator[IO[str]]:
     """Open ``path`` for writing text; it appears only if the block ends normally.
 
     Args:
@@ -34,8 +35,9 @@ def atomic_open(path: Path, newline: str | None = None,
     f.write("register_id,activity_index\\r\\n")``.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX,
-                                dir=path.parent)
+    fd, temp = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent
+    )
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:
             yield handle

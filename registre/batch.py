@@ -1,4 +1,4 @@
-"""Many files: expand the inputs, convert each in isolation, write the outputs in input order.
+"""Many files: expand the inputs, convert each alone, write the outputs in input order.
 
 One file is one :class:`Task`, converted by :func:`convert_one` in whatever
 process runs it (this one, a local process pool, or a Dask worker); the
@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from registre.atomic import sweep_temps
-from registre.output import Dialect, issue_text, write_register, write_report, write_tables
+from registre.output import (
+    Dialect,
+    issue_text,
+    write_report,
+    write_tables,
+)
 from registre.progress import Progress, make_progress
 from schemas.issues import Issue, Status
 from schemas.register import Register
@@ -95,7 +100,9 @@ def _expand_one(raw: str) -> tuple[list[Path], str | None]:
     if glob.has_magic(raw):
         found: list[Path] = []
         for match in sorted(glob.glob(raw, recursive=True)):
-            found += _files_under(Path(match)) if Path(match).is_dir() else [Path(match)]
+            found += (
+                _files_under(Path(match)) if Path(match).is_dir() else [Path(match)]
+            )
         return found, None if found else "the pattern matches no file"
     return [], "no such file or folder"
 
@@ -138,12 +145,14 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]]) -> list[Entry]:
         first.setdefault(key, len(kept))
         kept.append((path, problem, []))
     ids = unique_ids([p.stem for p, _, _ in kept])
-    return [Entry(p, rid, problem, tuple(also))
-            for (p, problem, also), rid in zip(kept, ids, strict=True)]
+    return [
+        Entry(p, rid, problem, tuple(also))
+        for (p, problem, also), rid in zip(kept, ids, strict=True)
+    ]
 
 
 def sniff(path: Path) -> str | None:
-    """Why ``path`` cannot be a PDF, checked before any parser sees it; None if it may be.
+    """Why ``path`` cannot be a PDF, checked before any parser; None if it may be one.
 
     Example: an empty ``notes.pdf`` → ``"empty file (0 bytes)"``.
     """
@@ -185,20 +194,28 @@ def convert_one(task: Task) -> Outcome:
 
         result = run(Path(task.path), task.register_id, ExtractSettings(ocr=task.ocr))
     except Exception as error:  # a bug: it fails this file, never the batch
-        return Outcome("error", [_one_line(f"internal-error: {type(error).__name__}: {error}")],
-                       seconds=time.perf_counter() - started,
-                       traceback=traceback.format_exc())
+        return Outcome(
+            "error",
+            [_one_line(f"internal-error: {type(error).__name__}: {error}")],
+            seconds=time.perf_counter() - started,
+            traceback=traceback.format_exc(),
+        )
     text = None
     if result.register is not None and result.status != "error":
         from registre.output import register_to_json
 
         text = register_to_json(result.register)
-    return Outcome(result.status, _messages(result.issues), result.pages,
-                   time.perf_counter() - started, text)
+    return Outcome(
+        result.status,
+        _messages(result.issues),
+        result.pages,
+        time.perf_counter() - started,
+        text,
+    )
 
 
 def resumed_outcome(entry: Entry, out: Path) -> Outcome | None:
-    """The outcome of an earlier run, when its JSON is complete and the PDF unchanged."""
+    """An earlier run's outcome, when its JSON is complete and the PDF unchanged."""
     from registre.pipeline import sha256_of
 
     done = out / f"{entry.register_id}.json"
@@ -210,19 +227,26 @@ def resumed_outcome(entry: Entry, out: Path) -> Outcome | None:
         return None
     if register.source.sha256 != sha256_of(entry.path):
         return None
-    issues = list(register.warnings) + [w for a in register.activities for w in a.warnings]
-    return Outcome(register.status, _messages(issues), register.source.pages, resumed=True)
+    issues = list(register.warnings) + [
+        w for a in register.activities for w in a.warnings
+    ]
+    return Outcome(
+        register.status, _messages(issues), register.source.pages, resumed=True
+    )
 
 
-def run_local(tasks: Sequence[tuple[int, Task]], workers: int) -> Iterator[tuple[int, Outcome]]:
+def run_local(
+    tasks: Sequence[tuple[int, Task]], workers: int
+) -> Iterator[tuple[int, Outcome]]:
     """Convert in this process (workers ≤ 1) or a spawn-started process pool."""
     if workers <= 1:
         for index, task in tasks:
             yield index, convert_one(task)
         return
     # spawn: workers start clean (no inherited threads or open PDFs), on every OS.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                             max_tasks_per_child=50) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), max_tasks_per_child=50
+    ) as pool:
         futures = {pool.submit(convert_one, task): index for index, task in tasks}
         for future in as_completed(futures):
             yield futures[future], _result_or_crash(future)
@@ -232,19 +256,25 @@ def _result_or_crash(future: Any) -> Outcome:
     try:
         outcome: Outcome = future.result()
     except Exception as error:  # the worker process died (out of memory, segfault)
-        return Outcome("error", [_one_line(f"worker-died: {type(error).__name__}: {error}")],
-                       traceback=traceback.format_exc())
+        return Outcome(
+            "error",
+            [_one_line(f"worker-died: {type(error).__name__}: {error}")],
+            traceback=traceback.format_exc(),
+        )
     return outcome
 
 
-def run_dask(tasks: Sequence[tuple[int, Task]], address: str) -> Iterator[tuple[int, Outcome]]:
+def run_dask(
+    tasks: Sequence[tuple[int, Task]], address: str
+) -> Iterator[tuple[int, Outcome]]:
     """Convert on a Dask cluster; its workers must see the input paths (shared disk)."""
-    from distributed import Client, as_completed as dask_completed
+    from distributed import Client
+    from distributed import as_completed as dask_completed
 
-    with Client(address) as client:
+    with Client(address) as client:  # type: ignore[no-untyped-call]
         futures = client.map(convert_one, [t for _, t in tasks], pure=False)
         index = {f.key: i for f, (i, _) in zip(futures, tasks, strict=True)}
-        for future in dask_completed(futures):
+        for future in dask_completed(futures):  # type: ignore[no-untyped-call]
             yield index[future.key], _result_or_crash(future)
 
 
@@ -254,8 +284,11 @@ def report_entry(entry: Entry, outcome: Outcome) -> dict[str, Any]:
     if entry.also:
         messages.append("duplicate-input: also given as " + ", ".join(entry.also))
     row: dict[str, Any] = {
-        "file": entry.path.as_posix(), "register_id": entry.register_id,
-        "status": outcome.status, "messages": messages, "pages": outcome.pages,
+        "file": entry.path.as_posix(),
+        "register_id": entry.register_id,
+        "status": outcome.status,
+        "messages": messages,
+        "pages": outcome.pages,
         "seconds": round(outcome.seconds, 3),
     }
     if outcome.traceback:
@@ -274,16 +307,20 @@ def _store(out: Path, entry: Entry, outcome: Outcome) -> None:
         target.unlink(missing_ok=True)
 
 
-def _registers(out: Path, entries: Sequence[Entry],
-               outcomes: Sequence[Outcome]) -> Iterator[Register]:
-    """Read back, in input order, the registers written: one at a time, memory stays flat."""
+def _registers(
+    out: Path, entries: Sequence[Entry], outcomes: Sequence[Outcome]
+) -> Iterator[Register]:
+    """Read back the registers written, in input order, one at a time (flat memory)."""
     for entry, outcome in zip(entries, outcomes, strict=True):
         if outcome.status != "error":
-            yield Register.model_validate_json((out / f"{entry.register_id}.json").read_bytes())
+            yield Register.model_validate_json(
+                (out / f"{entry.register_id}.json").read_bytes()
+            )
 
 
-def _plan(entries: Sequence[Entry], out: Path, resume: bool,
-          ocr: str) -> tuple[dict[int, Outcome], list[tuple[int, Task]]]:
+def _plan(
+    entries: Sequence[Entry], out: Path, resume: bool, ocr: str
+) -> tuple[dict[int, Outcome], list[tuple[int, Task]]]:
     """Split the inputs into outcomes known already and tasks to run."""
     known: dict[int, Outcome] = {}
     tasks: list[tuple[int, Task]] = []
@@ -310,14 +347,15 @@ def convert_batch(
     """Convert every input into ``out``: register JSONs, CSVs, datapackage, report.
 
     Raises:
-        UsageError: the inputs name nothing at all.
+        UsageError: the inputs name no file at all (every one missing).
 
     Example: ``convert_batch(["samples/"], Path("outputs"), workers=2).exit_status`` → 1
     when the scan sample fails.
     """
     entries = expand_inputs(inputs)
-    if not entries:
-        raise UsageError("no input given")
+    if all(e.problem for e in entries):  # also true of an empty list
+        details = "; ".join(f"{e.path.as_posix()}: {e.problem}" for e in entries)
+        raise UsageError(f"nothing to convert: {details or 'no input given'}")
     out.mkdir(parents=True, exist_ok=True)
     sweep_temps(out)
     outcomes, tasks = _plan(entries, out, resume, ocr)
@@ -333,5 +371,7 @@ def convert_batch(
     ordered = [outcomes[i] for i in range(len(entries))]
     write_tables(out, _registers(out, entries, ordered), dialect)
     # report.json last: its presence says the batch finished.
-    write_report(out, [report_entry(e, o) for e, o in zip(entries, ordered, strict=True)])
+    write_report(
+        out, [report_entry(e, o) for e, o in zip(entries, ordered, strict=True)]
+    )
     return BatchResult(entries, ordered)

@@ -18,8 +18,9 @@ def _parse(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from schemas.register import Register
 
-    sys.stdout.write(json.dumps(Register.model_json_schema(), ensure_ascii=False,
-                                indent=2) + "\n")
+    sys.stdout.write(
+        json.dumps(Register.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    )
     return 0
 
 
@@ -30,9 +31,15 @@ def _convert(args: argparse.Namespace) -> int:
         sys.stderr.write("registre convert: --workers must be at least 1\n")
         return 2
     try:
-        result = convert_batch(args.inputs, args.out, workers=args.workers,
-                               dialect=args.csv_dialect, scheduler=args.scheduler,
-                               resume=args.resume, ocr=args.ocr)
+        result = convert_batch(
+            args.inputs,
+            args.out,
+            workers=args.workers,
+            dialect=args.csv_dialect,
+            scheduler=args.scheduler,
+            resume=args.resume,
+            ocr=args.ocr,
+        )
     except UsageError as error:
         sys.stderr.write(f"registre convert: {error}\n")
         return 2
@@ -47,8 +54,10 @@ def _eval(args: argparse.Namespace) -> int:
         return 2
     scores = evaluate(args.gold_dir, args.out_dir)
     if args.json:
-        report = {name: s.figures() | {"missing_output": s.missing_output}
-                  for name, s in scores.items()}
+        report = {
+            name: s.figures() | {"missing_output": s.missing_output}
+            for name, s in scores.items()
+        }
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     else:
         for line in format_scores(scores):
@@ -58,36 +67,61 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _add_convert(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser(
-        "convert", help="convert PDFs, folders and globs into JSON, CSV and a datapackage",
+        "convert",
+        help="convert PDFs, folders and globs into JSON, CSV and a datapackage",
         description="Convert every input (PDF files, folders searched recursively for "
         "*.pdf, glob patterns) into DIR: <register_id>.json per PDF, activities.csv "
         "and four long CSVs, datapackage.json, report.json. Exit status 0 when every "
         "file converted, 1 when one failed (the others are still written), 2 on a "
-        "usage error.")
+        "usage error.",
+    )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF, folder or glob")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="local processes converting in parallel (default 1)")
-    p.add_argument("--csv-dialect", choices=["rfc", "excel-fr"], default="rfc",
-                   help="rfc: UTF-8, comma (default); excel-fr: UTF-8 with BOM, "
-                   "semicolon, formula guard")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="Dask scheduler address (tcp://host:8786): convert on its "
-                   "workers, which must see the input paths")
-    p.add_argument("--ocr", choices=["auto", "never", "always"], default="auto",
-                   help="OCR of pages without a text layer (default auto)")
-    p.add_argument("--resume", action="store_true",
-                   help="skip inputs whose <register_id>.json is complete and whose "
-                   "sha256 is unchanged")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="output folder"
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="local processes converting in parallel (default 1)",
+    )
+    p.add_argument(
+        "--csv-dialect",
+        choices=["rfc", "excel-fr"],
+        default="rfc",
+        help="rfc: UTF-8, comma (default); excel-fr: UTF-8 with BOM, "
+        "semicolon, formula guard",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (tcp://host:8786): convert on its "
+        "workers, which must see the input paths",
+    )
+    p.add_argument(
+        "--ocr",
+        choices=["auto", "never", "always"],
+        default="auto",
+        help="OCR of pages without a text layer (default auto)",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip inputs whose <register_id>.json is complete and whose "
+        "sha256 is unchanged",
+    )
     p.set_defaults(func=_convert)
 
 
 def _add_eval(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser(
-        "eval", help="score converted registers against gold files",
-        description="For every GOLD_DIR/<name>.gold.json (format: samples/GOLD_FORMAT.md), "
-        "score OUT_DIR/<name>.json: rows, cells, retention, legal references and "
-        "recipients, per register and in total.")
+        "eval",
+        help="score converted registers against gold files",
+        description="For every GOLD_DIR/<name>.gold.json (format: "
+        "samples/GOLD_FORMAT.md), score OUT_DIR/<name>.json: rows, cells, "
+        "retention, legal references and recipients, per register and in total.",
+    )
     p.add_argument("gold_dir", type=Path, metavar="GOLD_DIR")
     p.add_argument("out_dir", type=Path, metavar="OUT_DIR")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -102,13 +136,19 @@ def build_parser() -> argparse.ArgumentParser:
         "(PDF) into typed JSON and CSV.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse free-text values, one per line on stdin",
-                       description="Read one value per line on stdin; write one JSON "
-                       "line per value: {\"input\": ..., \"items\": [...]}.")
+    p = sub.add_parser(
+        "parse",
+        help="parse free-text values, one per line on stdin",
+        description="Read one value per line on stdin; write one JSON "
+        'line per value: {"input": ..., "items": [...]}.',
+    )
     p.add_argument("kind", choices=sorted(KINDS))
     p.set_defaults(func=_parse)
-    p = sub.add_parser("schema", help="print the JSON Schema of the register document",
-                       description="Print the JSON Schema of <register_id>.json on stdout.")
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the register document",
+        description="Print the JSON Schema of <register_id>.json on stdout.",
+    )
     p.set_defaults(func=_schema)
     _add_convert(sub)
     _add_eval(sub)

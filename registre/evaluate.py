@@ -1,4 +1,4 @@
-"""`registre eval GOLD_DIR OUT_DIR`: score a batch's output against hand-made gold files.
+"""`registre eval GOLD_DIR OUT_DIR`: score a batch's output against hand-made gold.
 
 Gold files are ``<name>.gold.json`` in the format of ``samples/GOLD_FORMAT.md``;
 the output is ``OUT_DIR/<name>.json``. Per register and in total:
@@ -26,8 +26,10 @@ from typing import Any
 CELL_OK = 0.97
 TITLE_OK = 0.85
 METRICS = ("rows", "cells", "retention", "legal", "recip")
-_ISO = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
-                  r"(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+_ISO = re.compile(
+    r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
+    r"(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$"
+)
 # The leading article a recipient may carry in one file and not in the other,
 # folded: "les agents habilités" and "agents habilités" are one recipient.
 _ARTICLE = re.compile(r"^(?:l |la |le |les |un |une |des |du |de la |de l |aux |au )")
@@ -64,7 +66,10 @@ class Score:
     """One register's counts (or the total's)."""
 
     counts: dict[str, Count] = field(
-        default_factory=lambda: {m: Count() for m in ("rows", "retention", "legal", "recip")})
+        default_factory=lambda: {
+            m: Count() for m in ("rows", "retention", "legal", "recip")
+        }
+    )
     cells_ok: int = 0
     cells_all: int = 0
     missing_output: bool = False
@@ -79,7 +84,9 @@ class Score:
     def figures(self) -> dict[str, float]:
         """``{"rows": 1.0, "cells": 0.982, …}`` rounded to 3 places."""
         row = {name: round(count.f1(), 3) for name, count in self.counts.items()}
-        row["cells"] = round(self.cells_ok / self.cells_all, 3) if self.cells_all else 1.0
+        row["cells"] = (
+            round(self.cells_ok / self.cells_all, 3) if self.cells_all else 1.0
+        )
         return {m: row[m] for m in METRICS}
 
 
@@ -91,7 +98,7 @@ def norm(text: str | None) -> str:
 
 
 def key(text: str | None) -> str:
-    """Loose key: ``"Catégories de destinataires*"`` → ``"categories de destinataires"``."""
+    """``"Catégories de destinataires*"`` → ``"categories de destinataires"``."""
     decomposed = unicodedata.normalize("NFKD", norm(text).lower())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", " ", bare).strip()
@@ -106,7 +113,7 @@ def similarity(a: str | None, b: str | None) -> float:
 
 
 def duration_value(iso: str | None) -> Hashable:
-    """``"P1Y"`` and ``"P12M"`` → ``(12, 0)``; ``"P2W"`` == ``"P14D"``; None stays None."""
+    """``"P1Y"`` and ``"P12M"`` → ``(12, 0)``; ``"P2W"`` == ``"P14D"``."""
     if not iso:
         return None
     match = _ISO.match(str(iso))
@@ -118,24 +125,36 @@ def duration_value(iso: str | None) -> Hashable:
 
 def retention_key(item: Json) -> Hashable:
     """``{"duration": "P1Y", "duration_max": None}`` → ``((12, 0), None)``."""
-    return (duration_value(item.get("duration")), duration_value(item.get("duration_max")))
+    return (
+        duration_value(item.get("duration")),
+        duration_value(item.get("duration_max")),
+    )
 
 
 def legal_key(item: Json) -> Hashable:
-    """``{"kind": "code_article", "article": "R. 1111-42"}`` → ``("code_article", "R1111-42")``."""
-    ident = item.get("article") or item.get("number") or item.get("date") or key(item.get("text"))
+    """``{"kind": "code_article", "article": "R. 1111-42"}`` → ``("code_article",
+    "R1111-42")``.
+    """
+    ident = (
+        item.get("article")
+        or item.get("number")
+        or item.get("date")
+        or key(item.get("text"))
+    )
     return (item.get("kind"), re.sub(r"[\s.]", "", str(ident)).upper())
 
 
 def recipient_key(item: str | Json) -> Hashable:
-    """``"ARS"`` or ``{"name": "Les agents", "acronym": None}`` → ``"ARS"``-like keys."""
+    """``"ARS"`` → ``"ars"``; ``{"name": "Les agents"}`` → ``"agents"``."""
     if not isinstance(item, str):
         item = item.get("acronym") or item.get("name") or ""
     return _ARTICLE.sub("", key(item))
 
 
-def match_activities(gold: list[Json], out: list[Json]) -> list[tuple[Json, Json | None]]:
-    """Pair each gold activity, in order, with the unused output title that fits best."""
+def match_activities(
+    gold: list[Json], out: list[Json]
+) -> list[tuple[Json, Json | None]]:
+    """Pair each gold activity, in order, with the unused output title fitting best."""
     pairs: list[tuple[Json, Json | None]] = []
     used: set[int] = set()
     for wanted in gold:
@@ -186,12 +205,15 @@ def score_register(gold: Json, out: Json | None) -> Score:
     score = Score(missing_output=out is None)
     out_activities = (out or {}).get("activities", [])
     pairs = match_activities(gold.get("activities", []), out_activities)
-    score.counts["rows"] = Count(sum(o is not None for _, o in pairs),
-                                 len(out_activities), len(pairs))
+    score.counts["rows"] = Count(
+        sum(o is not None for _, o in pairs), len(out_activities), len(pairs)
+    )
     for wanted, found in pairs:
         for header, text in (wanted.get("cells") or {}).items():
             score.cells_all += 1
-            score.cells_ok += similarity(text, output_cell(found or {}, header)) >= CELL_OK
+            score.cells_ok += (
+                similarity(text, output_cell(found or {}, header)) >= CELL_OK
+            )
         _item_counts(score, wanted, found or {})
     return score
 

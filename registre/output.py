@@ -1,4 +1,4 @@
-"""Register → the files of CONTRACT.md: JSON, the five CSVs, datapackage.json, report.json.
+"""Register → the files of CONTRACT.md: JSON, five CSVs, datapackage.json, report.json.
 
 The only module that writes CSV. Every table is described once, as a list of
 :class:`Field` (name, Frictionless type, how to get the value); the CSV writer
@@ -12,7 +12,7 @@ import csv
 import json
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
@@ -21,7 +21,14 @@ from pydantic import BaseModel
 
 from registre.atomic import atomic_open, write_text
 from schemas.issues import Issue
-from schemas.register import Activity, DataCategory, LegalReference, Party, Register, Retention
+from schemas.register import (
+    Activity,
+    DataCategory,
+    LegalReference,
+    Party,
+    Register,
+    Retention,
+)
 
 Dialect = Literal["rfc", "excel-fr"]
 DIALECTS: tuple[Dialect, ...] = ("rfc", "excel-fr")
@@ -59,7 +66,10 @@ def register_to_json(register: Register) -> str:
 
     Example: ``register_to_json(reg).splitlines()[1]`` → ``'  "schema_version": "1",'``.
     """
-    return json.dumps(register.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(register.model_dump(mode="json"), ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def party_text(party: Party) -> str:
@@ -77,7 +87,7 @@ def retention_duration(item: Retention) -> str | None:
 
 
 def issue_text(issue: Issue) -> str:
-    """One line per issue: ``"retention-unparsed: no duration in 'durée du programme'"``."""
+    """One line per issue: ``"retention-unparsed: no duration (page 3)"``."""
     where = f" (page {issue.page})" if issue.page else ""
     return f"{issue.code}: {issue.message}{where}"
 
@@ -86,49 +96,58 @@ def _joined(values: Iterable[str | None]) -> str:
     return LIST_SEPARATOR.join(v for v in values if v)
 
 
-Getter = Callable[[Register, Activity], Value]
+_S, _B, _I = "string", "boolean", "integer"
+ACTIVITY_FIELDS = (
+    # The CONTRACT.md columns, in its order.
+    Field("register_id", _S, "the PDF's file stem, unique in the batch"),
+    Field("activity_index", _I, "1-based position in the register"),
+    Field("title", _S, "the activity's title as printed"),
+    Field("purposes", _S, "purposes as printed"),
+    Field("controllers", _S, "controllers, ' | '-joined"),
+    Field("data_categories", _S, "data items as printed, ' | '-joined"),
+    Field("data_subjects", _S, "' | '-joined"),
+    Field("recipients", _S, "' | '-joined"),
+    Field("retention", _S, "retention rules as printed, ' | '-joined"),
+    Field("retention_durations", _S, "ISO 8601 durations, a range as MIN..MAX"),
+    Field("legal_references", _S, "cited texts as printed, ' | '-joined"),
+    Field("legal_basis", _S, "legal basis as printed"),
+    Field("transfers", _B, "transfers outside the EU; empty when not stated"),
+    Field("pages", _S, "1-based pages the activity is printed on, ' | '-joined"),
+    Field("source_file", _S, "the input PDF's file name"),
+    Field("warnings", _S, "what a reviewer should check, ' | '-joined"),
+    # Extras.
+    Field("joint_controllers", _B, "joint controllership"),
+    Field("processors", _S, "' | '-joined"),
+    Field("data_category_codes", _S, "CNIL categories of the data, ' | '-joined"),
+    Field("sensitive_data", _B, "any GDPR art. 9/10 data or the NIR"),
+)
 
 
-def _activity_columns() -> list[tuple[Field, Getter]]:
-    """Columns of activities.csv: the CONTRACT.md order, then the extras."""
-    s, b, i = "string", "boolean", "integer"
-    spec: list[tuple[str, str, str, Getter]] = [
-        ("register_id", s, "the PDF's file stem, unique in the batch",
-         lambda r, a: r.register_id),
-        ("activity_index", i, "1-based position in the register", lambda r, a: a.index),
-        ("title", s, "the activity's title as printed", lambda r, a: a.title),
-        ("purposes", s, "purposes as printed", lambda r, a: a.purposes),
-        ("controllers", s, "controllers, ' | '-joined",
-         lambda r, a: _joined(party_text(p) for p in a.controllers)),
-        ("data_categories", s, "data items as printed, ' | '-joined",
-         lambda r, a: _joined(d.text for d in a.data_categories)),
-        ("data_subjects", s, "' | '-joined", lambda r, a: _joined(a.data_subjects)),
-        ("recipients", s, "' | '-joined",
-         lambda r, a: _joined(party_text(p) for p in a.recipients)),
-        ("retention", s, "retention rules as printed, ' | '-joined",
-         lambda r, a: _joined(x.text for x in a.retention)),
-        ("retention_durations", s, "ISO 8601 durations, a range as MIN..MAX",
-         lambda r, a: _joined(retention_duration(x) for x in a.retention)),
-        ("legal_references", s, "cited texts as printed, ' | '-joined",
-         lambda r, a: _joined(x.text for x in a.legal_references)),
-        ("legal_basis", s, "legal basis as printed", lambda r, a: a.legal_basis),
-        ("transfers", b, "transfers outside the EU; empty when not stated",
-         lambda r, a: a.transfers),
-        ("pages", s, "1-based pages the activity is printed on, ' | '-joined",
-         lambda r, a: _joined(str(p) for p in a.pages)),
-        ("source_file", s, "the input PDF's file name", lambda r, a: r.source.file),
-        ("warnings", s, "what a reviewer should check, ' | '-joined",
-         lambda r, a: _joined(issue_text(w) for w in a.warnings)),
-        # Extras, after the contract's columns.
-        ("joint_controllers", b, "joint controllership", lambda r, a: a.joint_controllers),
-        ("processors", s, "' | '-joined",
-         lambda r, a: _joined(party_text(p) for p in a.processors)),
-        ("data_category_codes", s, "CNIL categories of the data items, unique, ' | '-joined",
-         lambda r, a: _joined(dict.fromkeys(d.category for d in a.data_categories))),
-        ("sensitive_data", b, "any GDPR art. 9/10 data or the NIR",
-         lambda r, a: any(d.sensitive for d in a.data_categories)),
-    ]
-    return [(Field(name, kind, doc), get) for name, kind, doc, get in spec]
+def activity_values(register: Register, a: Activity) -> dict[str, Value]:
+    """One activities.csv row, by column name (keys: ACTIVITY_FIELDS)."""
+    return {
+        "register_id": register.register_id,
+        "activity_index": a.index,
+        "title": a.title,
+        "purposes": a.purposes,
+        "controllers": _joined(party_text(p) for p in a.controllers),
+        "data_categories": _joined(d.text for d in a.data_categories),
+        "data_subjects": _joined(a.data_subjects),
+        "recipients": _joined(party_text(p) for p in a.recipients),
+        "retention": _joined(x.text for x in a.retention),
+        "retention_durations": _joined(retention_duration(x) for x in a.retention),
+        "legal_references": _joined(x.text for x in a.legal_references),
+        "legal_basis": a.legal_basis,
+        "transfers": a.transfers,
+        "pages": _joined(str(p) for p in a.pages),
+        "source_file": register.source.file,
+        "warnings": _joined(issue_text(w) for w in a.warnings),
+        "joint_controllers": a.joint_controllers,
+        "processors": _joined(party_text(p) for p in a.processors),
+        "data_category_codes": _joined(dict.fromkeys(d.category
+                                                     for d in a.data_categories)),
+        "sensitive_data": any(d.sensitive for d in a.data_categories),
+    }
 
 
 def _frictionless_type(annotation: Any) -> tuple[str, tuple[str, ...]]:
@@ -159,38 +178,38 @@ def _long_table(name: str, attr: str, model: type[BaseModel], item: str) -> Tabl
     keys = (
         Field("register_id", "string", "the register"),
         Field("activity_index", "integer", "the activity's row in activities.csv"),
-        Field("item_index", "integer", f"1-based position of the {item} in its activity"),
+        Field(
+            "item_index", "integer", f"1-based position of the {item} in its activity"
+        ),
     )
     item_fields = _model_fields(model)
 
     def rows(register: Register) -> Iterator[list[Value]]:
         for activity in register.activities:
             for number, value in enumerate(getattr(activity, attr), start=1):
-                yield [register.register_id, activity.index, number] + [
-                    getattr(value, f.name) for f in item_fields
-                ]
+                keys: list[Value] = [register.register_id, activity.index, number]
+                yield keys + [getattr(value, f.name) for f in item_fields]
 
-    return Table(name, keys + item_fields, rows,
-                 ("register_id", "activity_index", "item_index"))
+    return Table(
+        name, keys + item_fields, rows, ("register_id", "activity_index", "item_index")
+    )
 
 
-def _activities_table() -> Table:
-    columns = _activity_columns()
-
-    def rows(register: Register) -> Iterator[list[Value]]:
-        for activity in register.activities:
-            yield [get(register, activity) for _, get in columns]
-
-    return Table("activities", tuple(f for f, _ in columns), rows,
-                 ("register_id", "activity_index"))
+def _activities_rows(register: Register) -> Iterator[list[Value]]:
+    for activity in register.activities:
+        values = activity_values(register, activity)
+        yield [values[f.name] for f in ACTIVITY_FIELDS]
 
 
 def tables() -> tuple[Table, ...]:
     """The five CSV tables, activities first, in the order they are written."""
     return (
-        _activities_table(),
+        Table("activities", ACTIVITY_FIELDS, _activities_rows,
+              ("register_id", "activity_index")),
         _long_table("retention", "retention", Retention, "retention rule"),
-        _long_table("legal_references", "legal_references", LegalReference, "reference"),
+        _long_table(
+            "legal_references", "legal_references", LegalReference, "reference"
+        ),
         _long_table("recipients", "recipients", Party, "recipient"),
         _long_table("data_categories", "data_categories", DataCategory, "data item"),
     )
@@ -207,7 +226,11 @@ def cell_text(value: Value, dialect: Dialect) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
-    if dialect == "excel-fr" and not isinstance(value, int) and text.startswith(FORMULA_STARTS):
+    if (
+        dialect == "excel-fr"
+        and not isinstance(value, int)
+        and text.startswith(FORMULA_STARTS)
+    ):
         return "'" + text
     return text
 
@@ -243,10 +266,17 @@ class CsvTables:
     def __enter__(self) -> "CsvTables":
         fmt = CSV_FORMATS[self.dialect]
         for table in self.tables:
-            handle = self._stack.enter_context(atomic_open(
-                self.folder / f"{table.name}.csv", newline="", encoding=fmt["encoding"]))
+            handle = self._stack.enter_context(
+                atomic_open(
+                    self.folder / f"{table.name}.csv",
+                    newline="",
+                    encoding=fmt["encoding"],
+                )
+            )
             # RFC 4180: CRLF line ends, quotes only where needed, "" inside quotes.
-            writer = csv.writer(handle, delimiter=fmt["delimiter"], lineterminator="\r\n")
+            writer = csv.writer(
+                handle, delimiter=fmt["delimiter"], lineterminator="\r\n"
+            )
             writer.writerow([f.name for f in table.fields])
             self._writers.append(writer)
         return self
@@ -272,14 +302,21 @@ def _schema(table: Table) -> dict[str, Any]:
         if f.enum:
             field["constraints"] = {"enum": list(f.enum)}
         fields.append(field)
-    schema: dict[str, Any] = {"fields": fields, "missingValues": [""],
-                              "primaryKey": list(table.primary_key)}
+    schema: dict[str, Any] = {
+        "fields": fields,
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
     if table.name != "activities":
-        schema["foreignKeys"] = [{
-            "fields": ["register_id", "activity_index"],
-            "reference": {"resource": "activities",
-                          "fields": ["register_id", "activity_index"]},
-        }]
+        schema["foreignKeys"] = [
+            {
+                "fields": ["register_id", "activity_index"],
+                "reference": {
+                    "resource": "activities",
+                    "fields": ["register_id", "activity_index"],
+                },
+            }
+        ]
     return schema
 
 
@@ -290,21 +327,29 @@ def datapackage(dialect: Dialect = "rfc") -> dict[str, Any]:
     → ``{"name": "activity_index", "type": "integer", …}``.
     """
     fmt = CSV_FORMATS[dialect]
-    resources = [{
-        "name": table.name,
-        "path": f"{table.name}.csv",
-        "profile": "tabular-data-resource",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": fmt["encoding"],
-        "dialect": {"delimiter": fmt["delimiter"], "lineTerminator": "\r\n",
-                    "quoteChar": '"', "doubleQuote": True, "header": True},
-        "schema": _schema(table),
-    } for table in tables()]
+    resources = [
+        {
+            "name": table.name,
+            "path": f"{table.name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": fmt["encoding"],
+            "dialect": {
+                "delimiter": fmt["delimiter"],
+                "lineTerminator": "\r\n",
+                "quoteChar": '"',
+                "doubleQuote": True,
+                "header": True,
+            },
+            "schema": _schema(table),
+        }
+        for table in tables()
+    ]
     return {
         "profile": "tabular-data-package",
         "name": "registre-batch",
-        "title": "Registers of processing activities (GDPR art. 30), converted by registre",
+        "title": "Registers of processing activities (GDPR art. 30), by registre",
         "registre": {"csv_dialect": dialect, "list_separator": LIST_SEPARATOR},
         "resources": resources,
     }
@@ -323,18 +368,22 @@ def write_register(folder: Path, register: Register) -> Path:
 
 
 def write_report(folder: Path, entries: Sequence[dict[str, Any]]) -> None:
-    """Write ``report.json``: a summary by status, then one entry per input, in input order.
+    """Write ``report.json``: a summary by status, then one entry per input, in order.
 
     Example entry: ``{"file": "samples/dns_register.pdf", "register_id": "dns_register",
     "status": "ok", "messages": [], "pages": 10, "seconds": 1.42}``.
     """
-    summary = {status: sum(1 for e in entries if e["status"] == status)
-               for status in ("ok", "warning", "error")}
+    summary = {
+        status: sum(1 for e in entries if e["status"] == status)
+        for status in ("ok", "warning", "error")
+    }
     write_json(folder / "report.json", {"summary": summary, "files": list(entries)})
 
 
-def write_tables(folder: Path, registers: Iterable[Register], dialect: Dialect = "rfc") -> None:
-    """Write the five CSVs and ``datapackage.json`` for ``registers``, in the order given."""
+def write_tables(
+    folder: Path, registers: Iterable[Register], dialect: Dialect = "rfc"
+) -> None:
+    """Write the five CSVs and ``datapackage.json`` for ``registers``, in order."""
     with CsvTables(folder, dialect) as csvs:
         for register in registers:
             csvs.add(register)

@@ -40,8 +40,11 @@ class LogProgress:
         """Print the file's line; an error adds its first message."""
         self.done += 1
         how = "resumed" if outcome.resumed else f"{outcome.seconds:.2f} s"
-        line = (f"[{self.done}/{self.total}] {entry.path.as_posix()} → {entry.register_id}: "
-                f"{outcome.status}, {outcome.pages} pages, {how}")
+        line = (
+            f"[{self.done}/{self.total}] {entry.path.as_posix()} → "
+            f"{entry.register_id}: "
+            f"{outcome.status}, {outcome.pages} pages, {how}"
+        )
         if outcome.status == "error" and outcome.messages:
             line += f" — {outcome.messages[0]}"
         print(line, file=self.stream, flush=True)
@@ -59,14 +62,27 @@ class RichProgress:
     """A live bar: files, pages, files/s and time left."""
 
     def __init__(self, total: int) -> None:
-        from rich.progress import (BarColumn, MofNCompleteColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
         from rich.progress import Progress as Bar
 
-        self.bar = Bar(TextColumn("converting"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("files · {task.fields[pages]} pages · "
-                                  "{task.fields[rate]} files/s · {task.fields[errors]} errors"),
-                       TimeElapsedColumn(), TimeRemainingColumn(), transient=False)
+        self.bar = Bar(
+            TextColumn("converting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn(
+                "files · {task.fields[pages]} pages · "
+                "{task.fields[rate]} files/s · {task.fields[errors]} errors"
+            ),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            transient=False,
+        )
         self.task = self.bar.add_task("files", total=total, pages=0, rate="-", errors=0)
         self.pages = self.errors = 0
 
@@ -83,8 +99,12 @@ class RichProgress:
         self.errors += outcome.status == "error"
         self.bar.advance(self.task)
         speed = self.bar.tasks[0].speed
-        self.bar.update(self.task, pages=self.pages, errors=self.errors,
-                        rate=f"{speed:.1f}" if speed else "-")
+        self.bar.update(
+            self.task,
+            pages=self.pages,
+            errors=self.errors,
+            rate=f"{speed:.1f}" if speed else "-",
+        )
         if outcome.status == "error":
             first = outcome.messages[0] if outcome.messages else "error"
             self.bar.console.print(f"{entry.path.as_posix()}: {first}", markup=False)
