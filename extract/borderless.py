@@ -1,0 +1,146 @@
+"""Borderless tables: columns from the text's alignment, rows from whitespace.
+
+With no ruling, a column is where many lines start segments at the same x,
+and a row ends where a band of vertical whitespace, taller than the leading
+between the lines of a cell, crosses the whole table.
+"""
+
+from statistics import median
+
+from extract.cluster import cluster_values
+from extract.geometry import Line, Rule, Word
+from extract.lines import split_line, words_to_lines
+from extract.model import Fragment, PageRow, PageTable
+
+_GUTTER = 0.8       # of the font size: a wider gap between words separates columns
+_MIN_SUPPORT = 0.15  # share of table lines a column start must be seen on
+_ROW_GAP = 0.6      # of the line height: extra whitespace that ends a row
+
+
+def find_borderless_table(lines: list[Line], page: int, rules: list[Rule]
+                          ) -> PageTable | None:
+    """The borderless table of a page, if lines align into two or more columns.
+
+    Args:
+        lines: the page's text lines, top to bottom.
+        page: 1-based page number.
+        rules: horizontal rules of the page (a table ruled between rows only).
+
+    Returns:
+        The table, or None when no column structure is seen.
+    """
+    if not lines:
+        return None
+    size = median(line.size for line in lines)
+    pieces = [split_line(line, _GUTTER * size) for line in lines]
+    starts = _column_starts(pieces, size)
+    if len(starts) < 2:
+        return None
+    fits = [_fits(line, starts, size) for line in lines]
+    first, last = _table_span(pieces, fits, lines)
+    if first is None or last is None:
+        return None
+    table_lines = lines[first:last + 1]
+    x1 = max(line.x1 for line in table_lines)
+    bounds = starts + [x1 + 1]
+    columns = list(zip(bounds, bounds[1:], strict=False))
+    separators = _row_separators(table_lines, rules, (starts[0], x1))
+    rows = _rows(table_lines, starts, separators, page, size)
+    bbox = (starts[0], table_lines[0].top, x1, table_lines[-1].bottom)
+    table = PageTable(page, columns, rows, bbox, ruled=False)
+    table.outside = lines[:first] + lines[last + 1:]
+    return table
+
+
+def _column_starts(pieces: list[list[Line]], size: float) -> list[float]:
+    """x of each column: segment starts seen on many multi-segment lines."""
+    multi = [segs for segs in pieces if len(segs) > 1]
+    if len(multi) < 2:
+        return []
+    xs = [seg.x0 for segs in multi for seg in segs]
+    clusters = cluster_values(xs, size * 0.3)
+    support = {c: sum(1 for x in xs if abs(x - c) <= size * 0.3) for c in clusters}
+    strong = [c for c in clusters if support[c] >= max(2, _MIN_SUPPORT * len(multi))]
+    merged: list[float] = []
+    for x in strong:  # an indented bullet continuation is not a column
+        if not merged or x - merged[-1] > 1.5 * size:
+            merged.append(x)
+    return merged
+
+
+def _fits(line: Line, starts: list[float], size: float) -> bool:
+    """No word of the line straddles a column start (a heading or paragraph does)."""
+    tol = size * 0.3
+    for word in line.words:
+        if word.x0 < starts[0] - tol:
+            return False
+        if any(word.x0 < x - tol and word.x1 > x + tol for x in starts[1:]):
+            return False
+    return True
+
+
+def _table_span(pieces: list[list[Line]], fits: list[bool], lines: list[Line]
+                ) -> tuple[int | None, int | None]:
+    """First and last line of the longest run of fitting lines holding the columns."""
+    best: tuple[int | None, int | None] = (None, None)
+    best_multi = 0
+    i = 0
+    while i < len(lines):
+        if not fits[i]:
+            i += 1
+            continue
+        j = i
+        while (j + 1 < len(lines) and fits[j + 1]
+               and lines[j + 1].top - lines[j].bottom < 4 * (lines[j].bottom - lines[j].top)):
+            j += 1
+        multi = sum(1 for k in range(i, j + 1) if len(pieces[k]) > 1)
+        if multi > best_multi:
+            best, best_multi = (i, j), multi
+        i = j + 1
+    return best
+
+
+def _row_separators(lines: list[Line], rules: list[Rule], xspan: tuple[float, float]
+                    ) -> list[float]:
+    """y positions that end a row: rules across the table, else wide whitespace."""
+    width = xspan[1] - xspan[0]
+    ruled = [r.top for r in rules if r.horizontal and (r.x1 - r.x0) > 0.6 * width
+             and lines[0].top - 2 < r.top < lines[-1].bottom + 2]
+    if ruled:
+        return sorted(ruled)
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
+    if not gaps:
+        return []
+    height = median(line.bottom - line.top for line in lines)
+    usual = median(gaps)
+    return [(a.bottom + b.top) / 2 for a, b, g in zip(lines, lines[1:], gaps, strict=False)
+            if g > usual + _ROW_GAP * height]
+
+
+def _rows(lines: list[Line], starts: list[float], separators: list[float], page: int,
+          size: float) -> list[PageRow]:
+    """Words into cells: row by the separators, column by where each word starts."""
+    bands: list[list[list[Word]]] = [[[] for _ in starts] for _ in range(len(separators) + 1)]
+    for line in lines:
+        band = sum(1 for y in separators if y < line.top)
+        for word in line.words:
+            col = max((i for i, x in enumerate(starts) if x <= word.x0 + size * 0.3),
+                      default=0)
+            bands[band][col].append(word)
+    rows = []
+    for cells in bands:
+        if not any(cells):
+            continue
+        stacks = [[_fragment(words, col, page)] if words else []
+                  for col, words in enumerate(cells)]
+        top = min(w.top for words in cells for w in words)
+        bottom = max(w.bottom for words in cells for w in words)
+        rows.append(PageRow(stacks, top, bottom, ruled_top=False))
+    return rows
+
+
+def _fragment(words: list[Word], col: int, page: int) -> Fragment:
+    lines = words_to_lines(words)
+    bbox = (min(w.x0 for w in words), min(w.top for w in words),
+            max(w.x1 for w in words), max(w.bottom for w in words))
+    return Fragment(lines, bbox, page, (col, col))

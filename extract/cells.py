@@ -1,0 +1,100 @@
+"""Printed lines of a cell → one string: joined by spaces, line-end breaks repaired.
+
+Steps are named pure functions (eyecite's clean_text): ``join_lines`` decides
+at each line end whether a hyphen was a break (``traite-`` + ``ment``) or part
+of the word (``médico-`` + ``social``), from the words the document prints
+elsewhere; ``space_bullets`` puts one space after a list marker.
+"""
+
+import re
+from collections.abc import Iterable
+
+HYPHENS = "-\u2010\u2011"
+SOFT_HYPHEN = "\u00ad"
+BULLETS = "•▪◦●■–-—*"
+_CLOSING = ").],"  # never printed after a space: "(CNAM" + ")" is "(CNAM)"
+_BULLET_GLUED = re.compile(r"(^|\s)([•▪◦●■])(?=\S)")
+_WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*", re.UNICODE)
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """Lower-cased words and hyphenated compounds printed in the document."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(m.group(0).lower() for m in _WORD.finditer(text))
+    return words
+
+
+def join_lines(lines: list[str], vocab: set[str], full: frozenset[int] = frozenset()
+               ) -> str:
+    """Join a cell's lines with single spaces, repairing words broken at line ends.
+
+    Example: ``["secteur médico-", "social. Des"]`` → ``"secteur médico-social. Des"``;
+    ``["les traite-", "ments"]`` → ``"les traitements"`` when the document
+    prints "traitements" elsewhere and never "traite-ments".
+
+    Args:
+        lines: the cell's printed lines, top to bottom.
+        vocab: words the document prints (see ``vocabulary``).
+        full: indexes of lines holding one word that fills the column: where
+            a layout engine cuts a word too long for it, with no hyphen
+            (``traitem`` + ``ent``).
+    """
+    text = ""
+    for index, line in enumerate(ln.strip() for ln in lines):
+        if not line:
+            continue
+        if text and index - 1 in full and _cut_word(text, line, vocab):
+            text += line
+            continue
+        text = _join_two(text, line, vocab) if text else line
+    return space_bullets(re.sub(r"\s+", " ", text))
+
+
+def _join_two(left: str, right: str, vocab: set[str]) -> str:
+    """Join two consecutive lines of one cell."""
+    if left.endswith(SOFT_HYPHEN):
+        return left[:-1] + right
+    head = _last_word(left)
+    tail = _first_word(right)
+    if left[-1] in HYPHENS and head and tail and right[0].islower():
+        joined = (head + tail).lower()
+        hyphenated = f"{head}-{tail}".lower()
+        if joined in vocab and hyphenated not in vocab:
+            return left[:-1] + right
+        return left + right
+    if head and tail and right[0].islower() and _broken_word(head, tail, vocab):
+        return left + right
+    if right[0] in _CLOSING:
+        return left + right
+    return f"{left} {right}"
+
+
+def _cut_word(left: str, right: str, vocab: set[str]) -> bool:
+    """A word cut at the end of a full line: the whole is a word, or neither piece is."""
+    head, tail = _last_word(left), _first_word(right)
+    if not head or not tail or not left[-1].isalpha() or not right[0].islower():
+        return False
+    whole = (head + tail).lower()
+    return whole in vocab or (head.lower() not in vocab and tail.lower() not in vocab)
+
+
+def _broken_word(head: str, tail: str, vocab: set[str]) -> bool:
+    """A word cut at a line end with no hyphen: neither half is a word, the whole is."""
+    whole = (head + tail).lower()
+    return whole in vocab and tail.lower() not in vocab and head.lower() not in vocab
+
+
+def _last_word(text: str) -> str:
+    match = re.search(r"([^\W\d_]+)[" + HYPHENS + r"]?$", text)
+    return match.group(1) if match else ""
+
+
+def _first_word(text: str) -> str:
+    match = re.match(r"[^\W\d_]+", text)
+    return match.group(0) if match else ""
+
+
+def space_bullets(text: str) -> str:
+    """One space after a list marker glued to its item: ``"•Instruire"`` → ``"• Instruire"``."""
+    return _BULLET_GLUED.sub(r"\1\2 ", text)

@@ -1,0 +1,199 @@
+"""read_document(): the extract stage, chained in one readable place.
+
+pages → characters and rules (reader) → words and lines → page tables (grid
+or borderless) → one logical table (rows or fiches) → cell text re-flowed →
+RawDocument with the text around the table. Only the page tables and the
+lines outside them are kept per page, so memory stays flat in the page count.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.borderless import find_borderless_table
+from extract.cells import join_lines, vocabulary
+from extract.fiches import fiches_to_rows, is_fiche_layout
+from extract.geometry import Line, Word
+from extract.grid import find_grid_tables
+from extract.lines import chars_to_words, words_to_lines
+from extract.model import Fragment, PageTable
+from extract.open import open_pdf
+from extract.reader import read_page
+from extract.rows import Header, LogicalRow, tables_to_rows
+from extract.settings import ExtractSettings
+from schemas.issues import Issue
+from schemas.raw import CellPart, RawCell, RawColumn, RawDocument, RawRow, TextLine
+
+
+_FULL = 0.85  # share of the column a cut word fills
+
+
+@dataclass
+class PageResult:
+    """What one page leaves after analysis: its tables and the lines outside them."""
+
+    number: int
+    tables: list[PageTable]
+    outside: list[Line]
+    has_text: bool
+    has_images: bool
+
+
+def read_document(path: Path, settings: ExtractSettings | None = None) -> RawDocument:
+    """Extract the register table of a PDF as one logical table.
+
+    Args:
+        path: the PDF file.
+        settings: tolerances (defaults when None).
+
+    Returns:
+        RawDocument with columns, rows joined across pages, and surrounding text.
+
+    Raises:
+        PdfLoadError: the file is empty, not a PDF, encrypted or broken.
+
+    Example: ``read_document(Path("samples/dns_register.pdf")).rows[0].cells[0].text``
+    → ``"Appel à Projet – APP programme ESMS numérique"``.
+    """
+    settings = ExtractSettings.resolve(settings)
+    pdf = open_pdf(path)
+    try:
+        pages = [read_page(pdf[i], i + 1, settings.min_rule) for i in range(len(pdf))]
+        results = _analyse(pages, settings)
+    finally:
+        pdf.close()
+    return _document(path, results)
+
+
+def _analyse(pages: list, settings: ExtractSettings) -> list[PageResult]:
+    """Find tables page by page; grid mode when any page is ruled, else borderless."""
+    words_by_page = [chars_to_words(p.chars) for p in pages]
+    grids = [find_grid_tables(p.rules, w, p.number, settings.snap)
+             for p, w in zip(pages, words_by_page, strict=True)]
+    ruled = any(grids)
+    results = []
+    for page, words, tables in zip(pages, words_by_page, grids, strict=True):
+        if ruled:
+            outside = words_to_lines(w for w in words if not _inside(w, tables))
+        else:
+            lines = words_to_lines(words)
+            table = find_borderless_table(lines, page.number, page.rules)
+            tables = [table] if table else []
+            outside = table.outside if table else lines
+        results.append(PageResult(page.number, tables, outside, bool(page.chars),
+                                  page.images > 0))
+    return results
+
+
+def _inside(word: Word, tables: list[PageTable]) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(t.bbox[0] <= cx <= t.bbox[2] and t.bbox[1] <= cy <= t.bbox[3]
+               for t in tables)
+
+
+def _document(path: Path, results: list[PageResult]) -> RawDocument:
+    tables = [t for r in results for t in r.tables]
+    issues = [Issue(code="page-no-text", stage="extract", page=r.number,
+                    message=f"page {r.number} has no text layer (a scan?); "
+                    "it needs OCR")
+              for r in results if not r.has_text]
+    preamble, trailer = _around(results)
+    if not tables:
+        issues.append(Issue(code="no-table-found", stage="extract",
+                            message="no table found on any page"))
+        return RawDocument(file=path.name, page_count=len(results), layout="none",
+                           columns=[], rows=[], preamble=preamble, trailer=trailer,
+                           issues=issues)
+    fiche = is_fiche_layout(tables)
+    header, rows = fiches_to_rows(tables) if fiche else tables_to_rows(tables)
+    vocab = vocabulary(ln.text for t in tables for row in t.rows
+                       for stack in row.cells for f in stack for ln in f.lines)
+    layout = "fiche" if fiche else ("grid" if tables[0].ruled else "borderless")
+    return RawDocument(
+        file=path.name, page_count=len(results), layout=layout,
+        columns=_columns(header), rows=_raw_rows(rows, vocab),
+        preamble=preamble, trailer=trailer, issues=issues,
+    )
+
+
+def _columns(header: Header) -> list[RawColumn]:
+    return [RawColumn(header=label or f"Colonne {i + 1}", group=group, x0=x0, x1=x1)
+            for i, (label, group, (x0, x1)) in
+            enumerate(zip(header.labels, header.groups, header.spans, strict=True))]
+
+
+def _raw_rows(rows: list[LogicalRow], vocab: set[str]) -> list[RawRow]:
+    """Re-flow every cell; a carried merged cell takes the value of the row above."""
+    result: list[RawRow] = []
+    for row in rows:
+        cells = []
+        for col, stack in enumerate(row.cells):
+            own = [f for f in stack if not f.carried]
+            if not any(f.lines for f in own) and any(f.carried for f in stack) and result:
+                cells.append(result[-1].cells[col].model_copy(update={"parts": []}))
+                continue
+            cells.append(_cell(own, vocab))
+        pages = sorted({p.page for c in cells for p in c.parts})
+        result.append(RawRow(cells=cells, pages=pages))
+    return result
+
+
+def _cell(fragments: list[Fragment], vocab: set[str]) -> RawCell:
+    lines = [ln.text for f in fragments for ln in f.lines]
+    full = frozenset(i for i, flag in enumerate(c for f in fragments for c in _full(f))
+                     if flag)
+    parts = [CellPart(page=f.page, bbox=tuple(round(v, 2) for v in f.bbox))
+             for f in fragments if f.lines]
+    return RawCell(text=join_lines(lines, vocab, full), lines=lines, parts=parts)
+
+
+def _full(fragment: Fragment) -> list[bool]:
+    """Per line: does one word fill it, as when the column was too narrow for it?
+
+    A layout engine cuts a word with no hyphen only when the word alone is
+    wider than the column; the cut piece then fills its line on its own.
+    """
+    lines = fragment.lines
+    if not lines:
+        return []
+    pad = max(0.0, min(ln.x0 for ln in lines) - fragment.bbox[0])
+    room = fragment.bbox[2] - fragment.bbox[0] - 2 * pad
+    return [len(ln.words) == 1 and ln.x1 - ln.x0 >= _FULL * room for ln in lines]
+
+
+def _around(results: list[PageResult]) -> tuple[list[TextLine], list[TextLine]]:
+    """Lines outside the table: above it on its first page, and all the rest.
+
+    A line whose text, digits aside, recurs on several pages is a running
+    header or footer: flagged ``margin`` and kept once.
+    """
+    counts = Counter(key for r in results for key in {_mask(ln.text) for ln in r.outside})
+    repeat = max(2, (len(results) + 1) // 2)
+    first = next((r for r in results if r.tables), None)
+    table_top = min(t.bbox[1] for t in first.tables) if first else float("inf")
+    preamble: list[TextLine] = []
+    trailer: list[TextLine] = []
+    seen: set[str] = set()
+    for r in results:
+        for line in r.outside:
+            key = _mask(line.text)
+            margin = counts[key] >= repeat and len(results) > 1
+            if margin and key in seen:
+                continue
+            seen.add(key)
+            before = first is None or r.number < first.number or (
+                r.number == first.number and line.bottom <= table_top + 1)
+            (preamble if before else trailer).append(_text_line(line, r.number, margin))
+    return preamble, trailer
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def _text_line(line: Line, page: int, margin: bool) -> TextLine:
+    return TextLine(text=line.text, page=page,
+                    bbox=(round(line.x0, 2), round(line.top, 2), round(line.x1, 2),
+                          round(line.bottom, 2)),
+                    size=round(line.size, 2), bold=line.bold, margin=margin)

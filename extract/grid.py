@@ -1,0 +1,184 @@
+"""Ruled tables: ruling lines → slots → merged cells → page rows.
+
+The page is cut into slots by every distinct ruling position; two neighbouring
+slots are one cell when no rule separates them (pdfplumber's edges →
+intersections → cells, reduced to what registers need). A band boundary ruled
+across most columns ends a row; one ruled across a few columns only is inside
+a row (a two-level header) and a column left unruled there holds a merged cell.
+"""
+
+from bisect import bisect_right
+from collections import defaultdict
+
+from extract.cluster import cluster_values, merge_intervals, nearest
+from extract.geometry import Line, Rule, Word
+from extract.lines import words_to_lines
+from extract.model import Fragment, PageRow, PageTable
+
+_COVER = 0.5  # share of a slot side a rule must cover to separate two slots
+
+
+class _Ruling:
+    """Rules clustered by position: position → merged intervals along the rule."""
+
+    def __init__(self, rules: list[Rule], horizontal: bool, snap: float) -> None:
+        pos = [(r.top if horizontal else r.x0) for r in rules]
+        self.positions = cluster_values(pos, snap)
+        spans: dict[int, list[tuple[float, float]]] = defaultdict(list)
+        for rule, p in zip(rules, pos, strict=True):
+            k = nearest(self.positions, p)
+            spans[k].append((rule.x0, rule.x1) if horizontal else (rule.top, rule.bottom))
+        self.spans = {k: merge_intervals(v, snap) for k, v in spans.items()}
+
+    def covers(self, position: float, start: float, end: float, snap: float) -> bool:
+        """Whether a rule at ``position`` covers most of ``start``–``end``."""
+        if not self.positions:
+            return False
+        k = nearest(self.positions, position)
+        if abs(self.positions[k] - position) > snap:
+            return False
+        covered = sum(max(0.0, min(b, end) - max(a, start)) for a, b in self.spans[k])
+        return covered >= _COVER * (end - start)
+
+
+def find_grid_tables(rules: list[Rule], words: list[Word], page: int, snap: float
+                     ) -> list[PageTable]:
+    """Every ruled table on a page, largest regions of connected rules first.
+
+    Args:
+        rules: the page's ruling segments.
+        words: the page's words.
+        page: the 1-based page number.
+        snap: rules closer than this are one.
+
+    Returns:
+        One PageTable per region of at least two columns.
+    """
+    tables = []
+    for region in _regions(rules, snap):
+        table = _region_table(region, words, page, snap)
+        if table is not None:
+            tables.append(table)
+    return sorted(tables, key=lambda t: t.bbox[1])
+
+
+def _regions(rules: list[Rule], snap: float) -> list[list[Rule]]:
+    """Connected groups of rules (touching within ``snap``), by union-find."""
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(rules):
+        for j in range(i + 1, len(rules)):
+            b = rules[j]
+            if (a.x0 - snap <= b.x1 and b.x0 - snap <= a.x1
+                    and a.top - snap <= b.bottom and b.top - snap <= a.bottom):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Rule]] = defaultdict(list)
+    for i, rule in enumerate(rules):
+        groups[root(i)].append(rule)
+    return list(groups.values())
+
+
+def _region_table(rules: list[Rule], words: list[Word], page: int, snap: float
+                  ) -> PageTable | None:
+    hs = [r for r in rules if r.horizontal]
+    vs = [r for r in rules if not r.horizontal]
+    h, v = _Ruling(hs, True, snap), _Ruling(vs, False, snap)
+    xs = cluster_values(v.positions + [min(r.x0 for r in rules), max(r.x1 for r in rules)],
+                        snap)
+    ys = cluster_values(h.positions + [min(r.top for r in rules),
+                                       max(r.bottom for r in rules)], snap)
+    if len(xs) < 3 or len(ys) < 2 or len(vs) < 2:
+        return None
+    cells = _merge_slots(xs, ys, h, v, snap)
+    inside, outside = _place_words(words, xs, ys)
+    rows = _rows(xs, ys, h, cells, inside, page, snap)
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    columns = list(zip(xs, xs[1:], strict=False))
+    table = PageTable(page, columns, rows, bbox, ruled=True)
+    table.outside = words_to_lines(outside)
+    return table
+
+
+def _merge_slots(xs: list[float], ys: list[float], h: _Ruling, v: _Ruling, snap: float
+                 ) -> dict[tuple[int, int], tuple[int, int]]:
+    """Map each slot (column, band) to the slot naming its merged cell."""
+    owner = {(i, j): (i, j) for i in range(len(xs) - 1) for j in range(len(ys) - 1)}
+
+    def root(slot: tuple[int, int]) -> tuple[int, int]:
+        while owner[slot] != slot:
+            slot = owner[slot]
+        return slot
+
+    for i in range(len(xs) - 1):
+        for j in range(len(ys) - 1):
+            if i + 1 < len(xs) - 1 and not v.covers(xs[i + 1], ys[j], ys[j + 1], snap):
+                owner[root((i + 1, j))] = root((i, j))
+            if j + 1 < len(ys) - 1 and not h.covers(ys[j + 1], xs[i], xs[i + 1], snap):
+                a, b = root((i, j)), root((i, j + 1))
+                owner[max(a, b)] = min(a, b)
+    return {slot: root(slot) for slot in owner}
+
+
+def _place_words(words: list[Word], xs: list[float], ys: list[float]
+                 ) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:
+    inside: dict[tuple[int, int], list[Word]] = defaultdict(list)
+    outside = []
+    for word in words:
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        i, j = bisect_right(xs, cx) - 1, bisect_right(ys, cy) - 1
+        if 0 <= i < len(xs) - 1 and 0 <= j < len(ys) - 1:
+            inside[(i, j)].append(word)
+        else:
+            outside.append(word)
+    return inside, outside
+
+
+def _rows(xs: list[float], ys: list[float], h: _Ruling,
+          cells: dict[tuple[int, int], tuple[int, int]],
+          inside: dict[tuple[int, int], list[Word]], page: int, snap: float
+          ) -> list[PageRow]:
+    """Group bands into rows; a cell spanning rows is carried into each of them."""
+    ncols = len(xs) - 1
+    bounds = [0] + [j for j in range(1, len(ys) - 1)
+                    if sum(h.covers(ys[j], xs[i], xs[i + 1], snap) for i in range(ncols))
+                    * 2 > ncols] + [len(ys) - 1]
+    members: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for slot, name in cells.items():
+        members[name].append(slot)
+    seen: set[tuple[int, int]] = set()
+    rows = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        stacks: list[list[Fragment]] = [[] for _ in range(ncols)]
+        placed: set[tuple[int, int]] = set()
+        for j in range(start, end):
+            for i in range(ncols):
+                name = cells[(i, j)]
+                slots = members[name]
+                if name in placed or min(s[0] for s in slots) != i:
+                    continue
+                lines = words_to_lines(w for s in slots for w in inside.get(s, []))
+                stacks[i].append(Fragment(lines, _slots_box(slots, xs, ys), page,
+                                          (i, max(s[0] for s in slots)),
+                                          carried=name in seen))
+                placed.add(name)
+        seen |= placed
+        ruled = start > 0 or h.covers(ys[0], xs[0], xs[-1], snap)
+        rows.append(PageRow(stacks, ys[start], ys[end], ruled_top=ruled))
+    return rows
+
+
+def _slots_box(slots: list[tuple[int, int]], xs: list[float], ys: list[float]
+               ) -> tuple[float, float, float, float]:
+    return (xs[min(s[0] for s in slots)], ys[min(s[1] for s in slots)],
+            xs[max(s[0] for s in slots) + 1], ys[max(s[1] for s in slots) + 1])
+
+
+def lines_of(stack: list[Fragment]) -> list[Line]:
+    """All the lines of a column's stack, top to bottom."""
+    return [line for frag in stack for line in frag.lines]

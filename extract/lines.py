@@ -1,0 +1,97 @@
+"""Characters → words → lines: the text model every layout rule works on."""
+
+from collections.abc import Iterable
+
+from extract.geometry import Char, Line, Word
+
+_WORD_GAP = 0.2   # of the font size: a wider gap between glyphs is a space
+_SAME_LINE = 0.5  # of the smaller height: vertical overlap that shares a line
+
+
+def chars_to_words(chars: Iterable[Char]) -> list[Word]:
+    """Join characters printed next to each other into words.
+
+    A word ends at a space in the text layer, at a gap wider than a fifth of
+    the font size, or where the text jumps to another line or back leftwards.
+
+    Example: chars ``R, T`` at x 10–16 and 16–22 → one word ``"RT"``.
+    """
+    words: list[Word] = []
+    current: list[Char] = []
+    for char in chars:
+        if current and _breaks(current[-1], char):
+            words.append(_word(current))
+            current = []
+        current.append(char)
+    if current:
+        words.append(_word(current))
+    return words
+
+
+def _breaks(prev: Char, char: Char) -> bool:
+    if char.space_before:
+        return True
+    gap = char.x0 - prev.x1
+    if gap > _WORD_GAP * max(prev.size, char.size) or gap < -0.5 * prev.size:
+        return True
+    return abs(char.bottom - prev.bottom) > 0.5 * max(prev.size, char.size)
+
+
+def _word(chars: list[Char]) -> Word:
+    bold = sum(c.bold for c in chars) * 2 > len(chars)
+    return Word(
+        text="".join(c.text for c in chars),
+        x0=min(c.x0 for c in chars),
+        top=min(c.top for c in chars),
+        x1=max(c.x1 for c in chars),
+        bottom=max(c.bottom for c in chars),
+        size=max(c.size for c in chars),
+        bold=bold,
+    )
+
+
+def words_to_lines(words: Iterable[Word]) -> list[Line]:
+    """Group words sharing a baseline into lines, top to bottom, left to right.
+
+    Two words share a line when they overlap vertically by half the smaller
+    height, so a raised footnote marker stays on its line.
+    """
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top + w.bottom, w.x0)):
+        for line in reversed(lines[-3:]):
+            if _overlap(line[-1], word) >= _SAME_LINE:
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    return [_line(sorted(ws, key=lambda w: w.x0)) for ws in lines]
+
+
+def _overlap(a: Word, b: Word) -> float:
+    shared = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return shared / max(min(a.bottom - a.top, b.bottom - b.top), 1e-6)
+
+
+def _line(words: list[Word]) -> Line:
+    return Line(
+        words=words,
+        x0=min(w.x0 for w in words),
+        top=min(w.top for w in words),
+        x1=max(w.x1 for w in words),
+        bottom=max(w.bottom for w in words),
+    )
+
+
+def split_line(line: Line, gap: float) -> list[Line]:
+    """Cut a line where two words are further apart than ``gap`` points.
+
+    On a borderless page one printed line crosses several columns; the cuts
+    are where the whitespace between columns is.
+    """
+    pieces: list[list[Word]] = [[line.words[0]]]
+    for word in line.words[1:]:
+        if word.x0 - pieces[-1][-1].x1 > gap:
+            pieces.append([word])
+        else:
+            pieces[-1].append(word)
+    return [_line(ws) for ws in pieces]

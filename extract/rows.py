@@ -1,0 +1,152 @@
+"""Page tables → one logical table: header found once, repeats dropped, rows
+continued across page breaks joined, merged cells carried to every row.
+
+A row fragment at the top of a page continues the row above when a reader
+would say so: its first cell is empty, most of its cells start in lower case
+(a sentence going on), or the ruled table has no top border on that page.
+Mid-page, only an empty first cell joins (a paragraph gap inside a cell of a
+borderless table looks like a row gap).
+"""
+
+from dataclasses import dataclass, field
+
+from extract.model import Fragment, PageRow, PageTable
+
+_HEADER_MATCH = 0.8  # share of header cells a repeated header must reproduce
+
+
+@dataclass
+class Header:
+    """The table's columns: leaf labels, group labels, x-spans on the first page."""
+
+    labels: list[str]
+    groups: list[str | None]
+    spans: list[tuple[float, float]]
+
+
+@dataclass
+class LogicalRow:
+    """One activity being assembled: per column, the fragments of its cell."""
+
+    cells: list[list[Fragment]]
+    carried_from: list[bool] = field(default_factory=list)
+
+
+def header_of(table: PageTable) -> tuple[Header, int]:
+    """The header of the first table and how many of its rows it takes.
+
+    The first row is the header; further leading rows printed in bold are
+    header too (a sub-header row in a borderless table).
+    """
+    count = 1
+    while count < len(table.rows) - 1 and _bold(table.rows[count]):
+        count += 1
+    labels: list[str] = []
+    groups: list[str | None] = [None] * len(table.columns)
+    for col, _ in enumerate(table.columns):
+        stack = [f for row in table.rows[:count] for f in row.cells[col]]
+        for frag in stack:
+            if frag.span[1] > frag.span[0] and len(stack) > 1:
+                for c in range(frag.span[0], frag.span[1] + 1):
+                    groups[c] = frag.text
+        leaf = [f.text for f in stack if f.span[1] == f.span[0] or len(stack) == 1]
+        labels.append(" ".join(t for t in leaf if t))
+    for col, label in enumerate(labels):
+        if not label and groups[col]:
+            labels[col], groups[col] = groups[col] or "", None
+    return Header(labels, groups, list(table.columns)), count
+
+
+def _bold(row: PageRow) -> bool:
+    lines = [ln for stack in row.cells for f in stack for ln in f.lines]
+    return bool(lines) and all(ln.bold for ln in lines)
+
+
+def column_map(table: PageTable, header: Header) -> list[int]:
+    """For each column of a page table, the header column it falls under (x-overlap)."""
+    result = []
+    for x0, x1 in table.columns:
+        overlaps = [min(x1, b) - max(x0, a) for a, b in header.spans]
+        best = max(range(len(overlaps)), key=lambda i: overlaps[i])
+        result.append(best)
+    return result
+
+
+def aligned(row: PageRow, mapping: list[int], width: int) -> list[list[Fragment]]:
+    """A page row's stacks re-indexed onto the header's columns."""
+    cells: list[list[Fragment]] = [[] for _ in range(width)]
+    for col, stack in enumerate(row.cells):
+        cells[mapping[col]].extend(stack)
+    return cells
+
+
+def is_repeated_header(cells: list[list[Fragment]], header: Header) -> bool:
+    """A page's first row that reprints the header labels (groups allowed)."""
+    texts = [_squash(" ".join(f.text for f in stack)) for stack in cells]
+    wanted = [_squash(" ".join(filter(None, (g, lab))))
+              for g, lab in zip(header.groups, header.labels, strict=True)]
+    hits = sum(1 for t, w, lab in zip(texts, wanted, header.labels, strict=True)
+               if t and (t == w or t == _squash(lab)))
+    return hits >= _HEADER_MATCH * sum(1 for w in wanted if w)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def continues(cells: list[list[Fragment]], previous: LogicalRow | None,
+              page_top: bool, ruled_top: bool, ruled: bool) -> bool:
+    """Whether a row fragment continues the row above rather than starting one."""
+    if previous is None:
+        return False
+    first = cells[0]
+    first_text = " ".join(f.text for f in first).strip()
+    if not first_text and not any(f.carried for f in first):
+        return any(f.lines for stack in cells for f in stack)
+    if not page_top:
+        return False
+    if ruled and not ruled_top:
+        return True
+    starts = [" ".join(f.text for f in stack).strip() for stack in cells]
+    starts = [s for s in starts if s]
+    lower = sum(1 for s in starts if _continues_sentence(s))
+    return bool(starts) and lower * 2 >= len(starts) and _continues_sentence(first_text)
+
+
+def _continues_sentence(text: str) -> bool:
+    head = text[:1]
+    return head.islower() or head in ",;:)]»."
+
+
+def tables_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
+    """Join every page table of a register into the rows of one logical table.
+
+    Args:
+        tables: the tables found, in page order; the first one carries the header.
+
+    Returns:
+        The header and the rows, each row's cells holding all its fragments.
+    """
+    header, skip = header_of(tables[0])
+    width = len(header.labels)
+    rows: list[LogicalRow] = []
+    for t_index, table in enumerate(tables):
+        mapping = column_map(table, header)
+        body = table.rows[skip:] if t_index == 0 else table.rows
+        for r_index, row in enumerate(body):
+            cells = aligned(row, mapping, width)
+            if r_index == 0 and t_index > 0 and is_repeated_header(cells, header):
+                continue
+            if row.empty:
+                continue
+            page_top = r_index == 0 or (r_index == 1 and t_index > 0
+                                        and is_repeated_header(
+                                            aligned(body[0], mapping, width), header))
+            previous = rows[-1] if rows else None
+            if continues(cells, previous, page_top, row.ruled_top, table.ruled):
+                assert previous is not None
+                for col, stack in enumerate(cells):
+                    previous.cells[col].extend(f for f in stack if not f.carried)
+            else:
+                rows.append(LogicalRow(cells))
+    return header, rows
