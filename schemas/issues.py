@@ -15,6 +15,8 @@ IssueCode = Literal[
     "column-unknown-role",  # a header with no known role
     "retention-unparsed",   # a retention sentence with no readable duration
     "legal-ref-unparsed",   # something that looks like a reference but did not parse
+    "recipient-unparsed",   # a recipients/controllers cell naming no body we could read
+    "data-category-unknown",  # a data item no category keyword places
     "internal-error",       # a bug, with its traceback
 ]
 Status = Literal["ok", "warning", "error"]
