@@ -7,7 +7,7 @@ between the lines of a cell, crosses the whole table.
 
 from statistics import median
 
-from extract.cluster import cluster_values
+from extract.cluster import cluster_values, merge_intervals
 from extract.geometry import Line, Rule, Word
 from extract.lines import split_line, words_to_lines
 from extract.model import Fragment, PageRow, PageTable
@@ -17,14 +17,16 @@ _MIN_SUPPORT = 0.15  # share of table lines a column start must be seen on
 _ROW_GAP = 0.6      # of the line height: extra whitespace that ends a row
 
 
-def find_borderless_table(lines: list[Line], page: int, rules: list[Rule]
-                          ) -> PageTable | None:
+def find_borderless_table(lines: list[Line], page: int, rules: list[Rule],
+                          known: list[float] | None = None) -> PageTable | None:
     """The borderless table of a page, if lines align into two or more columns.
 
     Args:
         lines: the page's text lines, top to bottom.
         page: 1-based page number.
         rules: horizontal rules of the page (a table ruled between rows only).
+        known: column starts of the table on an earlier page: a page without
+            the header may have too few lines to show a narrow column.
 
     Returns:
         The table, or None when no column structure is seen.
@@ -34,6 +36,8 @@ def find_borderless_table(lines: list[Line], page: int, rules: list[Rule]
     size = median(line.size for line in lines)
     pieces = [split_line(line, _GUTTER * size) for line in lines]
     starts = _column_starts(pieces, size)
+    if known and starts:
+        starts = _merged(sorted(starts + known), size)
     if len(starts) < 2:
         return None
     fits = [_fits(line, starts, size) for line in lines]
@@ -46,10 +50,37 @@ def find_borderless_table(lines: list[Line], page: int, rules: list[Rule]
     columns = list(zip(bounds, bounds[1:], strict=False))
     separators = _row_separators(table_lines, rules, (starts[0], x1))
     rows = _rows(table_lines, starts, separators, page, size)
-    bbox = (starts[0], table_lines[0].top, x1, table_lines[-1].bottom)
+    if first > 0 and rows and _add_groups(lines[first - 1], rows[0], columns, size, page):
+        first -= 1
+    bbox = (starts[0], lines[first].top, x1, table_lines[-1].bottom)
     table = PageTable(page, columns, rows, bbox, ruled=False)
     table.outside = lines[:first] + lines[last + 1:]
     return table
+
+
+def _add_groups(line: Line, header: PageRow, columns: list[tuple[float, float]],
+                size: float, page: int) -> bool:
+    """Group labels printed just above the header, each over the columns it spans.
+
+    Returns whether ``line`` was such a line: close above the header, inside
+    the table's width, and every label over two or more columns.
+    """
+    if header.top - line.bottom > 1.5 * (line.bottom - line.top):
+        return False
+    if line.x0 < columns[0][0] - size or line.x1 > columns[-1][1] + size:
+        return False
+    groups = []
+    for seg in split_line(line, _GUTTER * size):
+        covered = [i for i, (a, b) in enumerate(columns) if min(b, seg.x1) - max(a, seg.x0) > 0]
+        if len(covered) < 2:
+            return False
+        groups.append((seg, covered))
+    for seg, covered in groups:
+        frag = Fragment([seg], (seg.x0, seg.top, seg.x1, seg.bottom), page,
+                        (covered[0], covered[-1]))
+        header.cells[covered[0]].insert(0, frag)
+    header.top = line.top
+    return True
 
 
 def _column_starts(pieces: list[list[Line]], size: float) -> list[float]:
@@ -61,8 +92,13 @@ def _column_starts(pieces: list[list[Line]], size: float) -> list[float]:
     clusters = cluster_values(xs, size * 0.3)
     support = {c: sum(1 for x in xs if abs(x - c) <= size * 0.3) for c in clusters}
     strong = [c for c in clusters if support[c] >= max(2, _MIN_SUPPORT * len(multi))]
+    return _merged(strong, size)
+
+
+def _merged(starts: list[float], size: float) -> list[float]:
+    """Starts closer than 1.5 em are one column (an indented bullet continuation)."""
     merged: list[float] = []
-    for x in strong:  # an indented bullet continuation is not a column
+    for x in starts:
         if not merged or x - merged[-1] > 1.5 * size:
             merged.append(x)
     return merged
@@ -102,12 +138,21 @@ def _table_span(pieces: list[list[Line]], fits: list[bool], lines: list[Line]
 
 def _row_separators(lines: list[Line], rules: list[Rule], xspan: tuple[float, float]
                     ) -> list[float]:
-    """y positions that end a row: rules across the table, else wide whitespace."""
+    """y positions that end a row: rules across the table, else wide whitespace.
+
+    A rule drawn cell by cell is many short segments at one height: their
+    union must cross most of the table.
+    """
     width = xspan[1] - xspan[0]
-    ruled = [r.top for r in rules if r.horizontal and (r.x1 - r.x0) > 0.6 * width
-             and lines[0].top - 2 < r.top < lines[-1].bottom + 2]
+    inside = [r for r in rules if r.horizontal
+              and lines[0].top - 2 < r.top < lines[-1].bottom + 2]
+    ruled = []
+    for y in cluster_values([r.top for r in inside], 2.0):
+        spans = merge_intervals(((r.x0, r.x1) for r in inside if abs(r.top - y) <= 2.0), 2.0)
+        if sum(b - a for a, b in spans) > 0.6 * width:
+            ruled.append(y)
     if ruled:
-        return sorted(ruled)
+        return ruled
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
     if not gaps:
         return []

@@ -71,12 +71,11 @@ def _join_two(left: str, right: str, vocab: set[str]) -> str:
 
 
 def _cut_word(left: str, right: str, vocab: set[str]) -> bool:
-    """A word cut at the end of a full line: the whole is a word, or neither piece is."""
+    """A word cut at the end of a full line: the document prints the whole word elsewhere."""
     head, tail = _last_word(left), _first_word(right)
     if not head or not tail or not left[-1].isalpha() or not right[0].islower():
         return False
-    whole = (head + tail).lower()
-    return whole in vocab or (head.lower() not in vocab and tail.lower() not in vocab)
+    return (head + tail).lower() in vocab
 
 
 def _broken_word(head: str, tail: str, vocab: set[str]) -> bool:

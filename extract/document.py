@@ -73,13 +73,15 @@ def _analyse(pages: list, settings: ExtractSettings) -> list[PageResult]:
              for p, w in zip(pages, words_by_page, strict=True)]
     ruled = any(grids)
     results = []
+    known: list[float] | None = None
     for page, words, tables in zip(pages, words_by_page, grids, strict=True):
         if ruled:
             outside = words_to_lines(w for w in words if not _inside(w, tables))
         else:
             lines = words_to_lines(words)
-            table = find_borderless_table(lines, page.number, page.rules)
+            table = find_borderless_table(lines, page.number, page.rules, known)
             tables = [table] if table else []
+            known = known or (table and [x0 for x0, _ in table.columns])
             outside = table.outside if table else lines
         results.append(PageResult(page.number, tables, outside, bool(page.chars),
                                   page.images > 0))
