@@ -57,7 +57,9 @@ def _eval(args: argparse.Namespace) -> int:
         report = {
             name: s.figures() | {"missing_output": s.missing_output}
             for name, s in scores.items()
+            if name != "TOTAL"
         }
+        report["TOTAL"] = scores["TOTAL"].figures()
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     else:
         for line in format_scores(scores):
