@@ -1,4 +1,4 @@
-"""outputs/ (committed) must be what `registre convert samples/ --out outputs/` gives."""
+"""Committed outputs/ must equal what `registre convert samples/ --out outputs/` gives.
 
 Regenerate with ``registre convert samples/ --out outputs/`` from the repository
 root. report.json is compared without its ``seconds`` (timings differ per run).
