@@ -1,0 +1,114 @@
+"""One RawRow + the column roles → one typed Activity.
+
+Each role's cells go to the normaliser of that role; legal references are
+looked for in every cell, and retention sentences in every cell when the
+register has no retention column (the DNS register writes "Conservation : …"
+inside its data cells).
+"""
+
+from normalise.around import document_vocab
+from normalise.categories import parse_data_categories, parse_data_subjects
+from normalise.legal_refs import parse_legal_references
+from normalise.parties import is_joint, parse_parties
+from normalise.retention import find_retention, parse_retention
+from normalise.text import clean, fold
+from schemas.issues import Issue
+from schemas.raw import RawRow
+from schemas.register import Activity, Column, LegalReference, Party, Retention
+
+
+def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
+    """Normalise one row of the register table.
+
+    Args:
+        index: the activity's 1-based position in the register.
+        row: its cells as extracted, in column order.
+        columns: the printed columns with their roles.
+
+    Returns:
+        The Activity, with a warning for every value that did not parse.
+    """
+    texts = {c.header: cell.text for c, cell in zip(columns, row.cells, strict=True)}
+    by_role: dict[str, list[str]] = {}
+    for column, cell in zip(columns, row.cells, strict=True):
+        if cell.text:
+            by_role.setdefault(column.role, []).append(cell.text)
+    warnings: list[Issue] = []
+    controllers = _parties(by_role.get("controllers", []), warnings)
+    retention = _retention(by_role, texts, columns, warnings)
+    return Activity(
+        index=index,
+        title=_title(row, columns),
+        pages=row.pages,
+        cells=texts,
+        cell_parts={c.header: cell.parts for c, cell in
+                    zip(columns, row.cells, strict=True) if cell.parts},
+        purposes=_joined(by_role.get("purposes")),
+        controllers=controllers,
+        joint_controllers=any(is_joint(t, controllers)
+                              for t in by_role.get("controllers", [])),
+        data_categories=[d for t in by_role.get("data_categories", [])
+                         for d in _collect(parse_data_categories(t), warnings)],
+        data_subjects=[s for t in by_role.get("data_subjects", [])
+                       for s in parse_data_subjects(t)],
+        recipients=_parties(by_role.get("recipients", []), warnings),
+        retention=retention,
+        legal_references=_legal(texts.values(), warnings),
+        legal_basis=_joined(by_role.get("legal_basis")),
+        transfers=_transfers(by_role.get("transfers", [])),
+        processors=_parties(by_role.get("processors", []), warnings),
+        warnings=warnings,
+    )
+
+
+def _title(row: RawRow, columns: list[Column]) -> str:
+    for column, cell in zip(columns, row.cells, strict=True):
+        if column.role == "title" and cell.text:
+            return cell.text
+    return next((cell.text for cell in row.cells if cell.text), "")
+
+
+def _joined(texts: list[str] | None) -> str | None:
+    return " ".join(texts) if texts else None
+
+
+def _collect(parsed, warnings: list[Issue]) -> list:  # type: ignore[no-untyped-def]
+    warnings.extend(parsed.issues)
+    return list(parsed.values)
+
+
+def _parties(texts: list[str], warnings: list[Issue]) -> list[Party]:
+    return [p for t in texts for p in _collect(parse_parties(t), warnings)]
+
+
+def _retention(by_role: dict[str, list[str]], texts: dict[str, str],
+               columns: list[Column], warnings: list[Issue]) -> list[Retention]:
+    if "retention" in by_role:
+        return [r for t in by_role["retention"] for r in _collect(parse_retention(t),
+                                                                   warnings)]
+    if any(c.role == "retention" for c in columns):
+        return []
+    return [r for t in texts.values() for r in _collect(find_retention(t), warnings)]
+
+
+def _legal(texts, warnings: list[Issue]) -> list[LegalReference]:  # type: ignore[no-untyped-def]
+    """References of every cell, each once (a code cited in two cells counts once)."""
+    found: dict[tuple[object, ...], LegalReference] = {}
+    for text in texts:
+        for ref in _collect(parse_legal_references(text), warnings):
+            key = (ref.kind, ref.code, ref.article, ref.paragraph, ref.number, ref.date)
+            found.setdefault(key, ref)
+    return list(found.values())
+
+
+def _transfers(texts: list[str]) -> bool | None:
+    """"Non", "Aucun" → False; "Oui …" → True; anything else is left to the reader."""
+    if not texts:
+        return None
+    words = document_vocab()
+    head = fold(clean(" ".join(texts))).strip(" .")
+    if any(head == w or head.startswith(w + " ") for w in words.no):
+        return False
+    if any(head == w or head.startswith((w + " ", w + ",", w + ":")) for w in words.yes):
+        return True
+    return None

@@ -1,0 +1,109 @@
+"""The text around the table → organisation, title, rights contact, notes, security.
+
+The organisation is the first line printed above the table (its address cut
+off), the title is the largest print above the table, the rights contact is
+the first e-mail address printed. Every other line outside the table, running
+headers and footers aside, is kept: grouped into paragraphs, the one opening
+with a security marker (vocab/document.fr.toml) is ``security_measures``, the
+rest are ``notes``: nothing printed is dropped.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from normalise import vocab
+from normalise.text import clean, fold
+from schemas.raw import TextLine
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ORG_END = re.compile(r"\s+[—–-]\s+|,\s")
+_PARAGRAPH_GAP = 0.9  # of the line height: a wider gap between lines starts a paragraph
+
+
+class DocumentVocab(BaseModel):
+    """vocab/document.fr.toml."""
+
+    security_markers: list[str]
+    no: list[str]
+    yes: list[str]
+
+
+def document_vocab() -> DocumentVocab:
+    """The document vocabulary (cached by the loader)."""
+    return vocab.load("document", DocumentVocab)
+
+
+@dataclass
+class Around:
+    """What the text around the table says about the register."""
+
+    organisation: str | None = None
+    title: str | None = None
+    rights_contact: str | None = None
+    notes: list[str] = field(default_factory=list)
+    security_measures: str | None = None
+
+
+def read_around(preamble: list[TextLine], trailer: list[TextLine]) -> Around:
+    """Sort the lines outside the table into the register's fields.
+
+    Example: preamble ``["Ministère de la Santé, 14 avenue Duquesne",
+    "Registre de la DNS", "Adresse d'exercice des droits : dns-rgpd@sante.gouv.fr"]``
+    → organisation "Ministère de la Santé", title "Registre de la DNS",
+    rights_contact "dns-rgpd@sante.gouv.fr".
+    """
+    body = [ln for ln in preamble if not ln.margin]
+    result = Around()
+    used: set[int] = set()
+    if body:
+        result.organisation = _ORG_END.split(clean(body[0].text))[0] or None
+        used.add(0)
+        title_lines = _title_lines(body)
+        used |= set(title_lines)
+        result.title = clean(" ".join(body[i].text for i in title_lines)) or None
+    contact = _first_email(body) or _first_email([ln for ln in trailer if not ln.margin])
+    result.rights_contact = contact
+    rest = [ln for i, ln in enumerate(body) if i not in used]
+    rest += [ln for ln in trailer if not ln.margin]
+    markers = tuple(document_vocab().security_markers)
+    for paragraph in paragraphs(rest):
+        if fold(paragraph).startswith(markers) and result.security_measures is None:
+            result.security_measures = paragraph
+        else:
+            result.notes.append(paragraph)
+    return result
+
+
+def _title_lines(body: list[TextLine]) -> list[int]:
+    """Indexes of the title: the largest print after the first line, wrapped lines joined."""
+    if len(body) < 2:
+        return []
+    biggest = max(ln.size for ln in body[1:])
+    first = next(i for i in range(1, len(body)) if body[i].size == biggest)
+    lines = [first]
+    while lines[-1] + 1 < len(body) and body[lines[-1] + 1].size == biggest:
+        lines.append(lines[-1] + 1)
+    return lines
+
+
+def _first_email(lines: list[TextLine]) -> str | None:
+    for line in lines:
+        match = _EMAIL.search(line.text)
+        if match:
+            return match.group(0).rstrip(".")
+    return None
+
+
+def paragraphs(lines: list[TextLine]) -> list[str]:
+    """Consecutive lines of one page, close together and of one size, as paragraphs."""
+    result: list[list[TextLine]] = []
+    for line in lines:
+        prev = result[-1][-1] if result else None
+        if prev is not None and prev.page == line.page and abs(prev.size - line.size) < 0.5 \
+                and line.bbox[1] - prev.bbox[3] < _PARAGRAPH_GAP * (prev.bbox[3] - prev.bbox[1]):
+            result[-1].append(line)
+        else:
+            result.append([line])
+    return [clean(" ".join(ln.text for ln in group)) for group in result]
