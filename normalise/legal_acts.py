@@ -60,6 +60,8 @@ class _Patterns:
     kind_of: dict[str, KindEntry]
     eu_marker: re.Pattern[str]
     number: re.Pattern[str]
+    eu_number: re.Pattern[str]
+    window_stop: re.Pattern[str]
     bare_number: re.Pattern[str]
     date_after: re.Pattern[str]
     date: re.Pattern[str]
@@ -125,7 +127,8 @@ def _act_patterns() -> dict[str, Any]:
     """Acts by kind, number and date; pointers; NOR codes."""
     av = acts_vocab()
     art, words = av.article, [w for k in av.kind for w in k.words]
-    num = r"\d[0-9a-z]*(?:[-/][0-9a-z]+)*"
+    # "78-17", "2016/679", "0249"; circulars: "DGOS/PF2/2015/123" (a digit somewhere).
+    num = r"\d[0-9a-z]*(?:[-/][0-9a-z]+)*|[a-z][0-9a-z]*(?:[-/][0-9a-z]+)+(?<=\d)"
     marks, markers = words_re(art.number_marks), words_re(av.eu_markers)
     pointed = words_re(art.code_words + art.text_words + words)
     return {
@@ -135,6 +138,10 @@ def _act_patterns() -> dict[str, Any]:
         "kind_of": {_lookup(key(clean(w))): k for k in av.kind for w in k.words},
         "eu_marker": re.compile(rf"(?<!\w)(?:{markers})(?!\w)|\d/\d"),
         "number": re.compile(rf"(?<![\w])(?:{marks})\s*(?P<n>{num})(?![\w])"),
+        "eu_number": re.compile(r"(?<![\w/])(?P<n>\d{2,4}/\d{1,4})(?![\w])"),
+        "window_stop": re.compile(
+            rf"(?P<marker>{markers})|[;:()\[\],]|\.(?:\s|$)"
+        ),
         "bare_number": re.compile(
             r"\s*(?P<n>\d{2,4}[-/]\d+(?:[-/][0-9a-z]+)*)(?![\w])"
         ),
@@ -259,9 +266,10 @@ def _acts(views: Views) -> list[Mention]:
 
 def _window_end(text: str, start: int, kind_starts: list[int]) -> int:
     """Where an act's description ends: punctuation, the next act word, 12 words."""
-    words = re.compile(r"(?:\s*[^\s;:,()]+){1,12}").match(text, start)
+    words = re.compile(r"(?:\s*\S+){1,12}").match(text, start)
     end = words.end() if words else start
-    hit = re.compile(r"[;:()\[\],]|\.(?:\s|$)").search(text, start, end)
+    stops = patterns().window_stop.finditer(text, start, end)
+    hit = next((s for s in stops if not s.group("marker")), None)
     end = hit.start() if hit else end
     return min([end, *(s for s in kind_starts if s >= start)])
 
@@ -274,6 +282,9 @@ def _act_at(
     numbered = p.bare_number.match(views.key, pos, limit) or p.number.search(
         views.key, pos, limit
     )
+    if numbered is None and entry.eu_only:
+        # "décision d'exécution (UE) 2023/1795": EU numbers need no "n°".
+        numbered = p.eu_number.search(views.key, pos, limit)
     if numbered:
         number, pos = views.raw[numbered.start("n") : numbered.end("n")], numbered.end()
     dated = p.date_after.search(views.key, pos, limit)

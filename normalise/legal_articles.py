@@ -77,7 +77,7 @@ def _list_patterns() -> dict[str, Any]:
         ),
         "ordinal": re.compile(rf"(?:{words_re(list(acts_vocab().ordinals))})(?![\w])"),
         "bare": re.compile(
-            r"(?<![\w/.-])(?:LO|[LRD])(?:\s?\.\s?|\s|-)?\d+(?:-\d+)+(?![\w/])"
+            r"(?<![\w/.-])(?:LO|[LRD])(?:\s?\.\s?|\s|-)?\d{3,}(?:-\d+)+(?![\w/])"
         ),
         "separator": re.compile(
             rf"\s*(?:,\s*|\s(?:{joins})\s+|\s(?P<r>{ranges})\s+)"
@@ -119,8 +119,10 @@ def _subdivision_patterns() -> dict[str, Any]:
             re.compile(r"\s?-\s?(?P<v>[a-z]|[ivx]+)(?![\w'])"),  # 6-e, 27-I
             re.compile(r"\s?[-–]?\s?(?P<v>\d+)°"),  # 27-I-1°, 6 – 11°
             re.compile(r"\s?\((?P<v>[ivx]+|\d+|[a-z])\)"),  # 5(3), 26 (IV), 6.1(e)
-            re.compile(r"\s(?P<v>[a-z])\)"),  # 6-1 e), 9 § 2 h)
-            re.compile(rf",?\s*(?:{subdiv})\s*(?P<v>\d+|[ivx]+|[a-z])\)?(?![\w])"),
+            re.compile(r",?\s(?P<v>[a-z]|\d{1,2})\)"),  # 6-1 e), 9 § 2 h), 4 11)
+            re.compile(
+                rf",?\s*(?:{subdiv})\s*(?P<v>\d+|[ivx]+|[a-z])(?:er)?\)?(?![\w])"
+            ),
         ),
         "lone_letter": re.compile(r"\s(?P<v>[a-z])(?![\w'])"),  # 6 (1) e
     }
