@@ -163,9 +163,12 @@ def _rows(xs: list[float], ys: list[float], h: _Ruling,
                 if name in placed or min(s[0] for s in slots) != i:
                     continue
                 lines = words_to_lines(w for s in slots for w in inside.get(s, []))
+                # an empty merged cell opening the page goes on from the page before
+                from_before = not lines and min(s[1] for s in slots) == 0 \
+                    and max(s[1] for s in slots) >= end
                 stacks[i].append(Fragment(lines, _slots_box(slots, xs, ys), page,
                                           (i, max(s[0] for s in slots)),
-                                          carried=name in seen))
+                                          carried=name in seen or from_before))
                 placed.add(name)
         seen |= placed
         ruled = start > 0 or h.covers(ys[0], xs[0], xs[-1], snap)

@@ -16,10 +16,10 @@ from extract.geometry import Rule
 
 _LONG = 0.25      # of the page width: a line this long is a ruling line for the skew
 _MAX_SKEW = 5.0   # degrees: a steeper "line" is not a table rule
-_H_KERNEL = 12.0  # points: a horizontal run this long is a rule, not a letter
+_H_KERNEL = 25.0  # points: a horizontal run this long is a rule, not a line of text
 _V_KERNEL = 12.0  # points: a vertical run this long (letters are shorter)
 _THICK = 3.0      # points: a band thicker than this is a filled box, not a rule
-_BRIDGE = 2.0     # points: gaps this short in a scanned line are noise, closed
+_BRIDGE = 0.5     # points: gaps this short in a scanned line are noise, closed
 
 
 def binarise(gray: np.ndarray) -> np.ndarray:
@@ -45,7 +45,7 @@ def skew_angle(ink: np.ndarray) -> float:
     if segments is None:
         return 0.0
     angles = []
-    for x0, y0, x1, y1 in segments[:, 0]:
+    for x0, y0, x1, y1 in segments.reshape(-1, 4):  # OpenCV 4: (N,1,4); 5: (N,4)
         angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
         if abs(angle) <= _MAX_SKEW:
             angles.append(angle)
@@ -92,6 +92,19 @@ def mask_rules(mask: np.ndarray, horizontal: bool, scale: float) -> list[Rule]:
         else:
             rules.extend(_band(top, bottom, x0, x1, False))
     return sorted(rules, key=lambda r: (r.top, r.x0))
+
+
+def attached(verticals: list[Rule], horizontals: list[Rule], tol: float) -> list[Rule]:
+    """The vertical rules that meet a horizontal one: a table's, not a bracket's.
+
+    A tall parenthesis in a title survives the vertical opening; a table's
+    vertical rules always end on, or cross, one of its horizontal rules.
+    """
+    def meets(v: Rule, h: Rule) -> bool:
+        return (h.x0 - tol <= v.x0 <= h.x1 + tol
+                and v.top - tol <= h.top <= v.bottom + tol)
+
+    return [v for v in verticals if any(meets(v, h) for h in horizontals)]
 
 
 def _band(start: float, end: float, near: float, far: float, horizontal: bool

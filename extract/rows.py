@@ -2,8 +2,9 @@
 continued across page breaks joined, merged cells carried to every row.
 
 A row fragment at the top of a page continues the row above when a reader
-would say so: its first cell is empty, most of its cells start in lower case
-(a sentence going on), or the ruled table has no top border on that page.
+would say so: its first cell is empty, or its first cell and most of the
+others start in lower case (a sentence going on). A missing top border is no
+evidence: Chromium omits it at every page break, row continued or not.
 Mid-page, only an empty first cell joins (a paragraph gap inside a cell of a
 borderless table looks like a row gap).
 """
@@ -90,6 +91,23 @@ def is_repeated_header(cells: list[list[Fragment]], header: Header) -> bool:
     return hits >= _HEADER_MATCH * sum(1 for w in wanted if w)
 
 
+def without_header(cells: list[list[Fragment]], header: Header) -> list[list[Fragment]]:
+    """What a reprinted header row holds below the labels (a row going on, unruled)."""
+    result: list[list[Fragment]] = []
+    for stack, group, label in zip(cells, header.groups, header.labels, strict=True):
+        wanted = [_squash(" ".join(filter(None, (group, label)))), _squash(label)]
+        kept: list[Fragment] = []
+        seen = ""
+        for frag in stack:
+            lines = list(frag.lines)
+            while lines and any(w.startswith(seen + _squash(lines[0].text)) for w in wanted):
+                seen += _squash(lines.pop(0).text)
+            if lines:
+                kept.append(Fragment(lines, frag.bbox, frag.page, frag.span, frag.carried))
+        result.append(kept)
+    return result
+
+
 def _squash(text: str) -> str:
     return "".join(text.split()).lower()
 
@@ -105,12 +123,11 @@ def continues(cells: list[list[Fragment]], previous: LogicalRow | None,
         return any(f.lines for stack in cells for f in stack)
     if not page_top:
         return False
-    if ruled and not ruled_top:
-        return True
     starts = [" ".join(f.text for f in stack).strip() for stack in cells]
     starts = [s for s in starts if s]
     lower = sum(1 for s in starts if _continues_sentence(s))
-    return bool(starts) and lower * 2 >= len(starts) and _continues_sentence(first_text)
+    return bool(starts) and lower * 2 >= len(starts) and (
+        not first_text or _continues_sentence(first_text))
 
 
 def _continues_sentence(text: str) -> bool:
@@ -136,7 +153,9 @@ def tables_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
         for r_index, row in enumerate(body):
             cells = aligned(row, mapping, width)
             if r_index == 0 and t_index > 0 and is_repeated_header(cells, header):
-                continue
+                cells = without_header(cells, header)
+                if not any(f.lines for stack in cells for f in stack):
+                    continue
             if row.empty:
                 continue
             page_top = r_index == 0 or (r_index == 1 and t_index > 0
