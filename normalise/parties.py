@@ -58,7 +58,7 @@ def parse_parties(text: str) -> Parsed[Party]:
         for piece in _company_names(part) or list_to_pieces(part, commas):
             parties.extend(piece_to_parties(piece))
     parties = _unique(parties)
-    if parties or not lists:
+    if parties:
         return Parsed(values=parties)
     issue = Issue(code="recipient-unparsed", stage="normalise", text=text,
                   message="no recipient or controller found in this cell")
@@ -234,13 +234,22 @@ def _acronym_parens(item: str) -> list[Party]:
 def _drop_trailing_paren(item: str) -> str:
     """"Trésor public (paiement)" → "Trésor public"; a paren mid-name stays."""
     while item.endswith(")"):
-        depth = depths(item)
-        start = max(i for i, c in enumerate(item) if c == "(" and depth[i] == 1)
-        head = _trim(item[:start])
+        start = _opening_of_last(item)
+        head = _trim(item[:start]) if start is not None else ""
         if not head:
             break
         item = head
     return item
+
+
+def _opening_of_last(item: str) -> int | None:
+    """Index of the "(" that the final ")" closes, None when unbalanced."""
+    level = 0
+    for i in range(len(item) - 1, -1, -1):
+        level += {")": 1, "(": -1}.get(item[i], 0)
+        if level == 0:
+            return i
+    return None
 
 
 def _company_names(part: str) -> list[str]:
