@@ -139,9 +139,7 @@ def _act_patterns() -> dict[str, Any]:
         "eu_marker": re.compile(rf"(?<!\w)(?:{markers})(?!\w)|\d/\d"),
         "number": re.compile(rf"(?<![\w])(?:{marks})\s*(?P<n>{num})(?![\w])"),
         "eu_number": re.compile(r"(?<![\w/])(?P<n>\d{2,4}/\d{1,4})(?![\w])"),
-        "window_stop": re.compile(
-            rf"(?P<marker>{markers})|[;:()\[\],]|\.(?:\s|$)"
-        ),
+        "window_stop": re.compile(rf"(?P<marker>{markers})|[;:()\[\],]|\.(?:\s|$)"),
         "bare_number": re.compile(
             r"\s*(?P<n>\d{2,4}[-/]\d+(?:[-/][0-9a-z]+)*)(?![\w])"
         ),
@@ -160,14 +158,20 @@ def _act_patterns() -> dict[str, Any]:
     }
 
 
+@cache
+def date_words() -> tuple[dict[str, int], dict[str, int]]:
+    """Ordinals ("1er" → 1) and months ("aout" → 8), keyed on the key view."""
+    av = acts_vocab()
+    ordinals = {key(k): v for k, v in av.ordinals.items()}
+    return ordinals, {key(k): v for k, v in av.months.items()}
+
+
 def parse_date(match: re.Match[str]) -> str | None:
     """A ``patterns().date`` match as ISO, or None when it is no real date.
 
     Example: "1er août 2016" → ``"2016-08-01"``; "04/07/13" → ``"2013-07-04"``.
     """
-    av = acts_vocab()
-    ordinals = {key(k): v for k, v in av.ordinals.items()}
-    months = {key(k): v for k, v in av.months.items()}
+    ordinals, months = date_words()
     if match.group("d"):
         d = ordinals.get(match.group("d")) or int(match.group("d"))
         m, y = months[re.sub(r"\s+", " ", match.group("m"))], int(match.group("y"))
@@ -232,10 +236,14 @@ def _named_acts(views: Views) -> list[Mention]:
     ]
 
 
+@cache
+def _pointer_words() -> tuple[frozenset[str], frozenset[str]]:
+    art = acts_vocab().article
+    return frozenset(map(key, art.internal)), frozenset(map(key, art.text_words))
+
+
 def _pointers(views: Views) -> list[Mention]:
-    p, av = patterns(), acts_vocab()
-    internal = {key(w) for w in av.article.internal}
-    texts = {key(w) for w in av.article.text_words}
+    p, (internal, texts) = patterns(), _pointer_words()
     found = []
     for m in p.pointer.finditer(views.key):
         word = _lookup(m.group("k"))

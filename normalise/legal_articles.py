@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from normalise.legal_vocab import Views, acts_vocab, key, words_re
+from normalise.legal_acts import date_words
+from normalise.legal_vocab import Views, acts_vocab, words_re
 
 Parts = tuple[str, ...]  # subdivisions, outermost first: ("1", "e") for 6(1)(e)
 
@@ -185,24 +186,21 @@ def _article_at(views: Views, pos: int) -> tuple[Article, int] | None:
 
 
 def _ordinal(word: str) -> int:
-    return {key(k): v for k, v in acts_vocab().ordinals.items()}[word]
+    return date_words()[0][word]
 
 
 def _tails(views: Views, pos: int) -> tuple[tuple[Parts, ...], int]:
     """Subdivisions printed after an article number: "6.1.e" → (("1", "e"),)."""
-    p, comps = patterns(), []
+    p, comps, last = patterns(), [], None
     while (m := _first_match(p.tails, views.key, pos)) is not None:
         comps.append(views.raw[m.start("v") : m.end("v")])
-        pos = m.end()
+        pos, last = m.end(), m
     if not comps and (romans := p.roman_list.match(views.raw, pos)) is not None:
         values = re.findall(r"[IVX]+", romans.group("v"))
         return tuple((v,) for v in values), romans.end()
-    # "6 (1) e": a point letter after a parenthesised paragraph.
-    if (
-        comps
-        and views.raw[pos - 1] == ")"
-        and (lone := p.lone_letter.match(views.raw, pos))
-    ):
+    # "6 (1) e", "6 § 1 c": a point letter after a marked paragraph.
+    marked = last is not None and (views.raw[pos - 1] == ")" or last.re is p.tails[-1])
+    if marked and (lone := p.lone_letter.match(views.raw, pos)):
         comps.append(lone.group("v"))
         pos = lone.end()
     parts = [tuple(comps)]

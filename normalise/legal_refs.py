@@ -53,11 +53,12 @@ class _Links:
 def _links() -> _Links:
     art = acts_vocab().article
     return _Links(
+        # "art. 6.1.e) RGPD": a closing bracket may end the article.
         after=re.compile(
-            rf"\s*,?\s*(?:(?:{words_re(art.links)})(?:(?<=')|(?![\w]))\s*)?"
+            rf"\)?\s*,?\s*(?:(?:{words_re(art.links)})(?:(?<=')|(?![\w]))\s*)?"
         ),
         possessive=re.compile(rf"(?<![\w])(?:{words_re(art.possessives)})\s*$"),
-        before=re.compile(r"\s*[,:(]?\s*"),
+        before=re.compile(r"\)?\s*[,:(]?\s*"),  # "CSS) article", "Code civil, art."
     )
 
 

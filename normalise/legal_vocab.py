@@ -14,6 +14,7 @@ gives a span of the other.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -111,18 +112,18 @@ def acts_vocab() -> ActsVocab:
 # ---------------------------------------------------------------- text views
 
 
+@cache
 def _key_char(char: str) -> str:
     """One character, lower-cased and unaccented, never changing the length."""
     low = char.lower()
-    if len(low) != 1:
-        return char
-    base = unicodedata.normalize("NFD", low)[0]
-    return base if base.isascii() or len(base) == 1 else low
+    return unicodedata.normalize("NFD", low)[0] if len(low) == 1 else char
 
 
 def key(text: str) -> str:
     """``"Décret n° 78"`` → ``"decret n° 78"``: same length, so spans align."""
-    return "".join(_key_char(c) for c in text)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_key_char, text))
 
 
 @dataclass(frozen=True)
