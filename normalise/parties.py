@@ -188,7 +188,9 @@ def _read_acronyms(item: str) -> list[Party]:
         tail = _coordinated_tail(item)
         if tail:
             return tail
-    first = item.split()[0]
+    # "la CAF", "SDJES du lieu d'accueil": the body the acronym names.
+    det = re.match(rf"{alternation(words().determiners)}(?:\s+|(?<='))", item, re.I)
+    first = item[det.end() if det else 0:].split()[0]
     if is_acronym(first):
         return [Party(name=item, acronym=first)]
     return [Party(name=item)]
