@@ -60,6 +60,7 @@ class _Patterns:
     kind_of: dict[str, KindEntry]
     eu_marker: re.Pattern[str]
     number: re.Pattern[str]
+    number_mark: str
     eu_number: re.Pattern[str]
     window_stop: re.Pattern[str]
     bare_number: re.Pattern[str]
@@ -138,6 +139,7 @@ def _act_patterns() -> dict[str, Any]:
         "kind_of": {_lookup(key(clean(w))): k for k in av.kind for w in k.words},
         "eu_marker": re.compile(rf"(?<!\w)(?:{markers})(?!\w)|\d/\d"),
         "number": re.compile(rf"(?<![\w])(?:{marks})\s*(?P<n>{num})(?![\w])"),
+        "number_mark": marks,
         "eu_number": re.compile(r"(?<![\w/])(?P<n>\d{2,4}/\d{1,4})(?![\w])"),
         "window_stop": re.compile(rf"(?P<marker>{markers})|[;:()\[\],]|\.(?:\s|$)"),
         "bare_number": re.compile(
@@ -270,6 +272,22 @@ def _acts(views: Views) -> list[Mention]:
             found.append(mention)
             found.extend(_more_numbers(views, mention, kind_starts))
     return found
+
+
+def find_unparsed_acts(views: Views, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans where an act word is followed by "n°" but no act could be read.
+
+    Example: "décret n° (à paraître)" → one span: a reviewer should look.
+    """
+    p, starts = patterns(), {m.start for m in mentions}
+    marked = re.compile(rf"\s*(?:[^\s,;:.()]+\s+){{0,3}}?(?:{p.number_mark})(?![\w])")
+    return [
+        (m.start(), mark.end())
+        for m in p.kinds.finditer(views.key)
+        if m.start() not in starts
+        and (mark := marked.match(views.key, m.end())) is not None
+        and not any(m.start() < a.end and a.start < mark.end() for a in mentions)
+    ]
 
 
 def _window_end(text: str, start: int, kind_starts: list[int]) -> int:

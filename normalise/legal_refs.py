@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from normalise.legal_acts import Mention, find_mentions
+from normalise.legal_acts import Mention, find_mentions, find_unparsed_acts
 from normalise.legal_articles import Article, Group, Parts, find_groups
 from normalise.legal_vocab import Views, acts_vocab, words_re
 from normalise.parsed import Parsed
@@ -87,10 +87,15 @@ def parse_legal_references(text: str) -> Parsed[LegalReference]:
         target = _target(views, group, mentions)
         act = _antecedent(target, mentions) if target and target.anaphora else target
         if target is not None and act is None and target.anaphora != "code":
-            issues.append(_issue(views, group, target))
+            start, end = min(group.start, target.start), max(group.end, target.end)
+            issues.append(_issue(views, start, end, "points back to an unnamed act"))
             continue
         cited.update(m for m in (target, act) if m is not None)
         refs.extend((group.start, r) for r in _group_refs(views, group, target, act))
+    issues.extend(
+        _issue(views, start, end, "an act number that could not be read")
+        for start, end in find_unparsed_acts(views, mentions)
+    )
     refs.extend(
         (m.start, _act_ref(views, m))
         for m in mentions
@@ -250,11 +255,11 @@ def _richness(ref: LegalReference) -> int:
     return sum(v is not None for v in (ref.date, ref.number, ref.nor))
 
 
-def _issue(views: Views, group: Group, pointer: Mention) -> Issue:
-    text = views.raw[min(group.start, pointer.start) : max(group.end, pointer.end)]
+def _issue(views: Views, start: int, end: int, why: str) -> Issue:
+    text = views.raw[start:end]
     return Issue(
         code="legal-ref-unparsed",
         stage="normalise",
         text=text,
-        message=f"{text!r} points back to an act the text does not name",
+        message=f"{text!r}: {why}",
     )

@@ -166,10 +166,20 @@ def test_nor_code_goes_with_its_act() -> None:
     assert [(r.kind, r.date, r.nor) for r in refs] == [("order", "2021-06-10", "SSAZ2117432A")]
 
 
-def test_pointer_to_an_unnamed_act_is_an_issue() -> None:
-    parsed = parse_legal_references("l'article 4 du même décret")
+@pytest.mark.parametrize("text", [
+    "l'article 4 du même décret",  # the decree is named nowhere in the text
+    "arrêté préfectoral n° (en cours de signature)",  # a number mark with no number
+])
+def test_reference_that_does_not_parse_is_an_issue(text: str) -> None:
+    parsed = parse_legal_references(text)
     assert parsed.values == []
-    assert [i.code for i in parsed.issues] == ["legal-ref-unparsed"]
+    assert [(i.code, i.stage) for i in parsed.issues] == [("legal-ref-unparsed", "normalise")]
+
+
+def test_references_that_parse_raise_no_issue() -> None:
+    # samples/sports_register.pdf
+    parsed = parse_legal_references("Décret n° 2018-460 du 8 juin 2018 ; règlement (UE) n° 1407/2013 du 18 décembre 2013 (aides de minimis)")
+    assert parsed.issues == []
 
 
 @given(prefix=st.sampled_from(["L", "R", "D"]), n=st.integers(1, 9999), m=st.integers(1, 999),
