@@ -129,7 +129,11 @@ def _act_patterns() -> dict[str, Any]:
     av = acts_vocab()
     art, words = av.article, [w for k in av.kind for w in k.words]
     # "78-17", "2016/679", "0249"; circulars: "DGOS/PF2/2015/123" (a digit somewhere).
-    num = r"\d[0-9a-z]*(?:[-/][0-9a-z]+)*|[a-z][0-9a-z]*(?:[-/][0-9a-z]+)+(?<=\d)"
+    # "2019- 1088": a line break after the hyphen left a space in the number.
+    num = (
+        r"\d[0-9a-z]*(?:[-/](?:\s(?=\d))?[0-9a-z]+)*"
+        r"|[a-z][0-9a-z]*(?:[-/][0-9a-z]+)+(?<=\d)"
+    )
     marks, markers = words_re(art.number_marks), words_re(av.eu_markers)
     pointed = words_re(art.code_words + art.text_words + words)
     return {
@@ -143,7 +147,7 @@ def _act_patterns() -> dict[str, Any]:
         "eu_number": re.compile(r"(?<![\w/])(?P<n>\d{2,4}/\d{1,4})(?![\w])"),
         "window_stop": re.compile(rf"(?P<marker>{markers})|[;:()\[\],]|\.(?:\s|$)"),
         "bare_number": re.compile(
-            r"\s*(?P<n>\d{2,4}[-/]\d+(?:[-/][0-9a-z]+)*)(?![\w])"
+            r"\s*(?P<n>\d{2,4}[-/]\s?\d+(?:[-/][0-9a-z]+)*)(?![\w])"
         ),
         "date_after": re.compile(
             rf"(?<![\w])(?:{words_re(art.date_marks)})\s+(?:{_date_re()})"
@@ -312,7 +316,7 @@ def _act_at(
         # "décision d'exécution (UE) 2023/1795": EU numbers need no "n°".
         numbered = p.eu_number.search(views.key, pos, limit)
     if numbered:
-        number, pos = views.raw[numbered.start("n") : numbered.end("n")], numbered.end()
+        number, pos = _printed_number(views, numbered), numbered.end()
     dated = p.date_after.search(views.key, pos, limit)
     when = parse_date(dated) if dated else None
     if number is None and when is None:
@@ -346,13 +350,18 @@ def _more_numbers(views: Views, act: Mention, kind_starts: list[int]) -> list[Me
                 more.start(),
                 dated.end() if dated else numbered.end(),
                 act.kind,
-                number=views.raw[numbered.start("n") : numbered.end("n")],
+                number=_printed_number(views, numbered),
                 date=parse_date(dated) if dated else None,
                 instrument=act.instrument,
             )
         )
         found.append(last)
     return found
+
+
+def _printed_number(views: Views, match: re.Match[str]) -> str:
+    """The number as printed, case kept, without a space left by a line break."""
+    return re.sub(r"\s", "", views.raw[match.start("n") : match.end("n")])
 
 
 def _resolved(mention: Mention) -> Mention:

@@ -74,11 +74,11 @@ def _list_patterns() -> dict[str, Any]:
         "word": re.compile(rf"(?<![\w])(?:{words}){word_end}\s*"),
         "item": re.compile(
             r"(?:(?P<pre>LO|[LRDA])\*?(?:\s?\.\s?|\s|\s?-\s?)?)?"
-            rf"(?P<num>\d+(?:-\d+)*)(?:\s(?P<suf>{'|'.join(art.suffixes)}))?(?![\w/°])"
+            rf"(?P<num>\d+(?:-\s?\d+)*)(?:\s(?P<suf>{'|'.join(art.suffixes)}))?(?![\w/°])"
         ),
         "ordinal": re.compile(rf"(?:{words_re(list(acts_vocab().ordinals))})(?![\w])"),
         "bare": re.compile(
-            r"(?<![\w/.-])(?:LO|[LRD])(?:\s?\.\s?|\s|-)?\d{3,}(?:-\d+)+(?![\w/])"
+            r"(?<![\w/.-])(?:LO|[LRD])(?:\s?\.\s?|\s|-)?\d{3,}(?:-\s?\d+)+(?![\w/])"
         ),
         "separator": re.compile(
             rf"\s*(?:,\s*|\s(?:{joins})\s+|\s(?P<r>{ranges})\s+)"
@@ -175,7 +175,9 @@ def _article_at(views: Views, pos: int) -> tuple[Article, int] | None:
     if (o := p.ordinal.match(views.key, pos)) is not None:
         number, prefix, end = str(_ordinal(o.group())), "", o.end()
     elif (m := p.item.match(views.raw, pos)) is not None:
-        number = m.group("num") + (f" {m.group('suf')}" if m.group("suf") else "")
+        # "L. 212- 9": a line break after the hyphen left a space in the number.
+        number = re.sub(r"\s", "", m.group("num"))
+        number += f" {m.group('suf')}" if m.group("suf") else ""
         prefix, end = m.group("pre") or "", m.end()
     else:
         return None

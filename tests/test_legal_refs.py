@@ -95,6 +95,10 @@ def gdpr(article: str | None = None, paragraph: str | None = None, date: str | N
       gdpr("10")]),
     ("Décret n° 2018-460 du 8 juin 2018 ; règlement (UE) n° 1407/2013 du 18 décembre 2013 (aides de minimis)",
      [act("decree", "2018-460", "2018-06-08"), act("eu_regulation", "1407/2013", "2013-12-18")]),
+    # samples/sports_register.pdf as extracted: a line break after a hyphen left a space
+    ("Code du sport, articles L. 212- 9 et L. 322-1 ; article 706-53- 7 du code de procédure pénale ; loi n° 2016- 1048 du 1er août 2016",
+     [code(SPORT, "L212-9"), code(SPORT, "L322-1"), code("Code de procédure pénale", "706-53-7"),
+      act("law", "2016-1048", "2016-08-01")]),
     # samples/dns_register.pdf: security paragraph, around the table
     ("les traitements respectent la Politique de sécurité des systèmes d'information pour les ministères chargés des affaires sociales (PSSI-MCAS) : Légifrance - Publications officielles - Journal officiel - JORF n° 0249 du 27/10/2015 (legifrance.gouv.fr)",
      [act("jorf", "0249", "2015-10-27")]),
