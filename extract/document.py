@@ -11,20 +11,22 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from extract.borderless import find_borderless_table
 from extract.cells import join_lines, vocabulary
 from extract.fiches import fiches_to_rows, is_fiche_layout
-from extract.geometry import Line, Word
+from extract.geometry import Line, Page, Word
 from extract.grid import find_grid_tables
 from extract.lines import chars_to_words, words_to_lines
 from extract.model import Fragment, PageTable
+from extract.ocr import ocr_available, ocr_page
 from extract.open import open_pdf
 from extract.reader import read_page
 from extract.rows import Header, LogicalRow, tables_to_rows
 from extract.settings import ExtractSettings
 from schemas.issues import Issue
 from schemas.raw import CellPart, RawCell, RawColumn, RawDocument, RawRow, TextLine
-
 
 _FULL = 0.85  # share of the column a cut word fills
 
@@ -59,14 +61,28 @@ def read_document(path: Path, settings: ExtractSettings | None = None) -> RawDoc
     settings = ExtractSettings.resolve(settings)
     pdf = open_pdf(path)
     try:
-        pages = [read_page(pdf[i], i + 1, settings.min_rule) for i in range(len(pdf))]
+        pages = [_read(pdf[i], i + 1, settings) for i in range(len(pdf))]
         results = _analyse(pages, settings)
     finally:
         pdf.close()
     return _document(path, results)
 
 
-def _analyse(pages: list, settings: ExtractSettings) -> list[PageResult]:
+def _read(pdf_page: pdfium.PdfPage, number: int, settings: ExtractSettings) -> Page:
+    """A page's geometry from its text layer, or from OCR when it has none.
+
+    ``ocr="auto"`` reads a page by OCR only when it has no character and
+    shows an image (a scan); ``"always"`` reads every page by OCR.
+    """
+    page = read_page(pdf_page, number, settings.min_rule)
+    wants = settings.ocr == "always" or (settings.ocr == "auto" and not page.chars
+                                         and page.images > 0)
+    if wants and ocr_available():
+        return ocr_page(pdf_page, number)
+    return page
+
+
+def _analyse(pages: list[Page], settings: ExtractSettings) -> list[PageResult]:
     """Find tables page by page; grid mode when any page is ruled, else borderless."""
     words_by_page = [chars_to_words(p.chars) for p in pages]
     grids = [find_grid_tables(p.rules, w, p.number, settings.snap)
