@@ -1,0 +1,151 @@
+"""LibreOffice renderer: a DOCX written with python-docx, converted by ``soffice``.
+
+``render_wide`` writes a landscape 10-column grid in a tiny font whose first
+row is marked as a repeated header row (Word's "repeat as header row",
+``w:tblHeader``); LibreOffice lets rows break across pages. Dates are pinned
+afterwards so that a rebuild gives the same file.
+
+Example: ``render_wide(load("cdg_register"), Path("cdg.pdf"), False)``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pikepdf
+from common import probe_rgb
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+FIXED_DATE = "D:20250301120000Z"
+
+
+def add_text(
+    cell, text: str, size: float, rgb: tuple[int, int, int], bold: bool = False
+) -> None:
+    """Fill a cell: one paragraph per source line, tight spacing."""
+    lines = text.split("\n")
+    paras = [cell.paragraphs[0]] + [cell.add_paragraph() for _ in lines[1:]]
+    for par, line in zip(paras, lines, strict=True):
+        par.paragraph_format.space_after = Pt(0)
+        par.paragraph_format.space_before = Pt(0)
+        run = par.add_run(line)
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = RGBColor(*rgb)
+
+
+def repeat_header(row) -> None:
+    """Mark a table row as a header row repeated on each page."""
+    props = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    props.append(flag)
+
+
+def shade(cell, fill: str) -> None:
+    """Background colour of a cell (hex, e.g. ``D9E2F3``)."""
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def cell_margins(table, twips: int) -> None:
+    """Top and bottom padding of every cell (twentieths of a point)."""
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("top", "bottom"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    table._tbl.tblPr.append(mar)
+
+
+def paragraph(doc, text: str, size: float, bold: bool = False) -> None:
+    """A body paragraph outside the table."""
+    par = doc.add_paragraph()
+    run = par.add_run(text)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    par.paragraph_format.space_after = Pt(3)
+
+
+def build_docx(data: dict, path: Path, probe: bool) -> None:
+    """Write the register as a DOCX file."""
+    reg, cols = data["register"], data["register"]["columns"]
+    doc = Document()
+    sec = doc.sections[0]
+    sec.orientation, sec.page_width, sec.page_height = (
+        WD_ORIENT.LANDSCAPE,
+        Mm(297),
+        Mm(210),
+    )
+    sec.left_margin = sec.right_margin = Mm(10)
+    sec.top_margin = sec.bottom_margin = Mm(12)
+    doc.styles["Normal"].font.name = "Liberation Sans"
+    paragraph(doc, reg["org_line"], 7.5)
+    paragraph(doc, reg["title"], 13, bold=True)
+    paragraph(doc, reg["intro"], 7.5)
+    table = doc.add_table(rows=1, cols=len(cols))
+    table.style = "Table Grid"
+    weight = sum(c["width"] for c in cols)
+    for cell, col in zip(table.rows[0].cells, cols, strict=True):
+        add_text(cell, col["label"], 6.8, (0, 0, 0), bold=True)
+        shade(cell, "D9E2F3")
+    repeat_header(table.rows[0])
+    cell_margins(table, 40)
+    for i, act in enumerate(data["activity"]):
+        row = table.add_row()
+        for cell, col in zip(row.cells, cols, strict=True):
+            add_text(cell, act.get(col["key"], ""), 6.6, probe_rgb(i, probe))
+    # LibreOffice lays out from the grid columns (w:gridCol), Word from the
+    # cells: set both.
+    table.autofit = False
+    for column, col in zip(table.columns, cols, strict=True):
+        column.width = Mm(277 * col["width"] / weight)
+    for row in table.rows:
+        for cell, col in zip(row.cells, cols, strict=True):
+            cell.width = Mm(277 * col["width"] / weight)
+    for note in reg.get("footnotes", []):
+        paragraph(doc, note, 7)
+    if reg.get("security"):
+        paragraph(doc, reg["security"], 7)
+    doc.save(path)
+
+
+def render_wide(data: dict, out: Path, probe: bool) -> None:
+    """DOCX → PDF with headless LibreOffice."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "register.docx"
+        build_docx(data, src, probe)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        with pikepdf.open(Path(tmp) / "register.pdf") as pdf:
+            pdf.docinfo["/CreationDate"] = FIXED_DATE
+            pdf.docinfo["/ModDate"] = FIXED_DATE
+            for key in (
+                "/ID",
+                "/DocChecksum",
+            ):  # random per run in LibreOffice's trailer
+                if key in pdf.trailer:
+                    del pdf.trailer[key]
+            pdf.save(out, static_id=True)

@@ -1,0 +1,37 @@
+"""Regenerate every register of ``samples/generated/`` from ``data/*.toml``.
+
+Usage: ``python samples/make/make.py [NAME ...]`` (all registers when no name).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import chromium  # noqa: E402
+import lo  # noqa: E402
+import rl  # noqa: E402
+from common import build, load  # noqa: E402
+
+RENDERERS = {
+    "chu_register": rl.render_grid,
+    "departement_register": rl.render_borderless,
+    "agglo_register": rl.render_fiches,
+    "habitat_register": rl.render_preamble,
+    "prefecture_register": chromium.render_merged,
+    "universite_register": chromium.render_rules,
+    "cdg_register": lo.render_wide,
+}
+
+
+def main(names: list[str]) -> None:
+    """Build the named registers (all by default) and print where they went."""
+    for name in names or list(RENDERERS):
+        pdf = build(load(name), RENDERERS[name])
+        print(f"{pdf.name}: {pdf.stat().st_size // 1024} KB")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
