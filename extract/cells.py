@@ -55,6 +55,8 @@ def _join_two(left: str, right: str, vocab: set[str]) -> str:
     """Join two consecutive lines of one cell."""
     if left.endswith(SOFT_HYPHEN):
         return left[:-1] + right
+    if left[-1] in HYPHENS and len(left) > 1 and left[-2].isalnum() and right[0].isdigit():
+        return left + right  # "n° 2019-" + "1088", "L. 212-" + "9": a number goes on
     head = _last_word(left)
     tail = _first_word(right)
     if left[-1] in HYPHENS and head and tail and right[0].islower():

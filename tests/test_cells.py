@@ -27,6 +27,9 @@ VOCAB = vocabulary([
     (["Administrateurs", "habilités"], {0}, "Administrateurs habilités"),
     # dns_register.pdf p.4: a closing bracket alone on its line
     (["DNS (CNAM", ")"], set(), "DNS (CNAM)"),
+    # a number cut at its own hyphen goes on with no space (rectorat, sports)
+    (["décret n° 2019-", "1088 du"], set(), "décret n° 2019-1088 du"),
+    (["article L. 212-", "9 du code"], set(), "article L. 212-9 du code"),
     # soft hyphen: always a break
     (["traite\u00ad", "ment"], set(), "traitement"),
     # blank lines and runs of spaces vanish
