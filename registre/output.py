@@ -89,6 +89,8 @@ def retention_duration(item: Retention) -> str | None:
 def issue_text(issue: Issue) -> str:
     """One line per issue: ``"retention-unparsed: no duration (page 3)"``."""
     where = f" (page {issue.page})" if issue.page else ""
+    if where and f"page {issue.page}" in issue.message:  # said already
+        where = ""
     return f"{issue.code}: {issue.message}{where}"
 
 

@@ -282,7 +282,7 @@ def test_batch_csvs_validate_and_load_typed(batch_60: tuple[Path, Path, int]) ->
 
 def test_a_killed_batch_rerun_is_complete(tmp_path: Path) -> None:
     """SIGKILL midway, run again with --resume: the same output as one clean run."""
-    make_batch(tmp_path / "in", 24)
+    make_batch(tmp_path / "in", 16)
     out = tmp_path / "out"
     command = [
         sys.executable,
@@ -304,7 +304,7 @@ def test_a_killed_batch_rerun_is_complete(tmp_path: Path) -> None:
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
-    while len(list(out.glob("*_register*.json"))) < 4 and time.monotonic() < deadline:
+    while len(list(out.glob("*_register*.json"))) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     os.killpg(victim.pid, signal.SIGKILL)
     victim.wait()
@@ -330,3 +330,30 @@ def test_scan_without_text_layer_is_reported_not_crashed(tmp_path: Path) -> None
     assert entry["status"] in {"warning", "error"} and entry["messages"]
     assert "traceback" not in entry
     assert result.exit_status in {0, 1}
+
+
+@pytest.mark.usefixtures("stub")
+def test_duplicates_are_reported_once_without_failing(tmp_path: Path) -> None:
+    one = pdf(tmp_path / "in" / "registre.pdf")
+    result = convert_batch([one, tmp_path / "in"], tmp_path / "out", progress=quiet())
+    files = json.loads((tmp_path / "out" / "report.json").read_text())["files"]
+    assert len(files) == 1 and files[0]["status"] == "ok"
+    assert files[0]["messages"][-1].startswith("duplicate-input: also given as ")
+    assert result.exit_status == 0
+
+
+@pytest.mark.usefixtures("stub")
+def test_progress_is_plain_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    import io
+
+    from registre.progress import LogProgress, make_progress
+
+    stream = io.StringIO()
+    progress = make_progress(2, stream)
+    assert isinstance(progress, LogProgress)
+    inputs = [pdf(tmp_path / "a.pdf"), tmp_path / "absent.pdf"]
+    convert_batch(inputs, tmp_path / "out", progress=progress)
+    lines = stream.getvalue().splitlines()
+    assert [line[:6] for line in lines] == ["[1/2] ", "[2/2] "]
+    assert any(line.endswith("— input-missing: no such file or folder") for line in lines)
+    assert any("a.pdf → a: ok, 1 pages, " in line for line in lines)

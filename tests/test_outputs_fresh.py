@@ -44,3 +44,11 @@ def test_committed_outputs_are_fresh(
         "outputs/ is stale; regenerate it with "
         f"`registre convert samples/ --out outputs/`: {stale}"
     )
+
+
+def test_committed_datapackage_validates() -> None:
+    from frictionless import validate
+
+    assert (OUTPUTS / "datapackage.json").is_file(), "outputs/ is missing"
+    report = validate(OUTPUTS / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
