@@ -355,5 +355,5 @@ def test_progress_is_plain_lines_when_not_a_terminal(tmp_path: Path) -> None:
     convert_batch(inputs, tmp_path / "out", progress=progress)
     lines = stream.getvalue().splitlines()
     assert [line[:6] for line in lines] == ["[1/2] ", "[2/2] "]
-    assert any(line.endswith("— input-missing: no such file or folder") for line in lines)
+    assert any(line.endswith("input-missing: no such file or folder") for line in lines)
     assert any("a.pdf → a: ok, 1 pages, " in line for line in lines)
