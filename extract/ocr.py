@@ -14,13 +14,15 @@ called once per page on its TSV output; nothing is downloaded at run time.
 import os
 import shutil
 import subprocess
+import tempfile
 from functools import cache
+from pathlib import Path
 
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from extract.geometry import Char, Page, Rule
+from extract.geometry import Char, Page
 from extract.ocr_lines import (
     attached,
     binarise,
@@ -28,14 +30,21 @@ from extract.ocr_lines import (
     mask_rules,
     rotate,
     skew_angle,
+    table_columns,
 )
 
-DPI = 300           # Tesseract reads best with letters ~20 px tall; 8 pt at 300 dpi is ~25
+DPI = 300         # Tesseract wants letters ~20 px tall: 8 pt at 300 dpi is ~25
 LANGUAGE = "fra"
-_PSM = "6"          # one uniform block: words keep their boxes, tables read row by row
-_MIN_CONF = 10.0    # below this a "word" is a speck or a stray rule fragment
-_ERASE = 1.0        # points: rules are erased this much wider before OCR
-_TIMEOUT = 120      # seconds for one page
+_PSM = "6"        # each image one block of lines (columns are cut apart beforehand)
+_MIN_CONF = 30.0  # a sign-only "word" read this unsure is a speck, not a ";"
+_SPECK = 0.35     # points²: a blot smaller than this is noise (6 pt full stop: 0.5)
+_ERASE = 1.0      # points: rules are erased this much wider before OCR
+_TIMEOUT = 120    # seconds for one page
+_PAD = 10         # pixels of white around each image: ink at an edge reads badly
+_DASHES = {"-", "–", "—"}
+_EN_DASH = 0.37   # of the type size: a lone dash this long is "–" (a hyphen ~0.25)
+_EM_DASH = 0.75   # and this long, "—"
+_TOUCH = 2.0      # points: rules this close touch (one table)
 
 
 @cache
@@ -76,37 +85,81 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> Page:
     ink = binarise(gray)
     horizontal, vertical = line_masks(ink, scale)
     hs = mask_rules(horizontal, True, scale)
-    vs = attached(mask_rules(vertical, False, scale), hs, tol=2.0)
-    result = Page(number=number, width=width, height=height, images=1)
-    result.rules = hs + vs
-    result.chars = _words(_tesseract(_erase_rules(gray, horizontal | vertical, scale)),
-                          scale)
-    return result
+    vs = attached(mask_rules(vertical, False, scale), hs, tol=_TOUCH)
+    clean = _erase(gray, horizontal | vertical, ink, scale)
+    pieces = _pieces(clean, table_columns(hs + vs, _TOUCH), scale)
+    chars = _words(_tesseract([image for image, _ in pieces]),
+                   [offset for _, offset in pieces], scale)
+    return Page(number=number, width=width, height=height, chars=chars,
+                rules=hs + vs, images=1)
 
 
-def _erase_rules(gray: np.ndarray, lines: np.ndarray, scale: float) -> np.ndarray:
-    """The page with its ruling lines painted white, so OCR does not read ``|``."""
+def _pieces(clean: np.ndarray, tables: list[tuple[list[float], float, float]],
+            scale: float) -> list[tuple[np.ndarray, tuple[int, int]]]:
+    """The images OCR reads, each with its top-left corner on the page (pixels).
+
+    Tesseract joins words level with each other into one line, across a
+    table's columns, and then misjudges the spaces of that line; so each
+    column of a ruled table is read on its own, and the rest of the page (its
+    tables blanked) as one more image.
+    """
+    rest = clean.copy()
+    strips = []
+    for edges, top, bottom in tables:
+        y0, y1 = round(top * scale), round(bottom * scale)
+        for left, right in zip(edges, edges[1:], strict=False):
+            x0, x1 = round(left * scale), round(right * scale)
+            strips.append((clean[y0:y1, x0:x1], (x0, y0)))
+        rest[y0:y1, round(edges[0] * scale):round(edges[-1] * scale)] = 255
+    return [(rest, (0, 0)), *strips]
+
+
+def _erase(gray: np.ndarray, lines: np.ndarray, ink: np.ndarray, scale: float
+           ) -> np.ndarray:
+    """The page with its paper, ruling lines and specks painted white.
+
+    Tesseract reads a rule beside a word as ``|`` or ``l`` and a speck as
+    ``.`` or ``'``; a speck is a blot smaller than a full stop of small print.
+    Paper (all that is lighter than ink: grain, shading) goes white, else
+    Tesseract's own thresholding turns a blank area's grain into words; the
+    ink keeps its grey edges, which recognition uses.
+    """
     grow = max(1, round(_ERASE * scale))
     wide = cv2.dilate(lines, cv2.getStructuringElement(cv2.MORPH_RECT, (grow, grow)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < _SPECK * scale * scale
+    small[0] = False
     clean = gray.copy()
-    clean[wide > 0] = 255
+    clean[(wide > 0) | small[labels] | (ink == 0)] = 255
     return clean
 
 
-def _tesseract(image: np.ndarray) -> str:
-    """Tesseract's TSV for one image (PNG on stdin; one thread, so runs repeat)."""
-    ok, png = cv2.imencode(".png", image)
-    if not ok:
-        raise RuntimeError("could not encode the page image")
+def _tesseract(images: list[np.ndarray]) -> str:
+    """Tesseract's TSV for several images read in one run (``page_num`` = index + 1).
+
+    One run loads the model once; a list file names the images. One thread,
+    so that pages converted in parallel do not fight over the cores.
+    """
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    done = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", _PSM,
-         "--dpi", str(DPI), "tsv"],
-        input=png.tobytes(), capture_output=True, timeout=_TIMEOUT, env=env, check=True)
+    with tempfile.TemporaryDirectory(prefix="registre-ocr-") as tmp:
+        paths = []
+        for i, image in enumerate(images):
+            path = Path(tmp) / f"{i:04d}.png"
+            padded = cv2.copyMakeBorder(image, _PAD, _PAD, _PAD, _PAD,
+                                        cv2.BORDER_CONSTANT, value=255)
+            if not cv2.imwrite(str(path), padded):
+                raise RuntimeError(f"could not write {path}")
+            paths.append(str(path))
+        listing = Path(tmp) / "images.txt"
+        listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+        done = subprocess.run(
+            ["tesseract", str(listing), "stdout", "-l", LANGUAGE, "--psm", _PSM,
+             "--dpi", str(DPI), "tsv"],
+            capture_output=True, timeout=_TIMEOUT, env=env, check=True)
     return done.stdout.decode("utf-8")
 
 
-def _words(tsv: str, scale: float) -> list[Char]:
+def _words(tsv: str, offsets: list[tuple[int, int]], scale: float) -> list[Char]:
     """One Char per recognised word, in reading order, boxes in points.
 
     A word's size is its line's height, the nearest a scan gives to the font
@@ -119,18 +172,48 @@ def _words(tsv: str, scale: float) -> list[Char]:
         if len(row) < 12:
             continue
         key = (row[1], row[2], row[3], row[4])
+        dx, dy = offsets[int(row[1]) - 1]
         left, top, w, h = (int(v) for v in row[6:10])
+        left, top = left - _PAD + dx, top - _PAD + dy
         if row[0] == "4":
             line_height[key] = h / scale
             continue
         text = row[11].strip()
-        if row[0] != "5" or not text or float(row[10]) < _MIN_CONF:
+        if row[0] != "5" or not text or _speck(text, float(row[10])):
             continue
         chars.append(Char(text=text, x0=left / scale, top=top / scale,
                           x1=(left + w) / scale, bottom=(top + h) / scale,
                           size=round(line_height.get(key, h / scale), 1), bold=False,
                           space_before=True))
+    return _dashes(chars)
+
+
+def _dashes(chars: list[Char]) -> list[Char]:
+    """Name each lone dash by its length: Tesseract reads ``–`` and ``—`` as ``-``.
+
+    A hyphen is about a quarter of the type size long, an en dash half, an em
+    dash a whole one; the page's median line height stands for the type size
+    (one line's height varies with its ascenders and descenders).
+
+    Example: ``DNUM – mission pilotage`` read as ``DNUM - mission pilotage``,
+    the dash 3.8 pt long in 7.4 pt lines → ``–``; a 1.9 pt bullet ``-`` stays.
+    """
+    if not chars:
+        return chars
+    body = float(np.median([c.size for c in chars]))
+    for char in chars:
+        if char.text in _DASHES:
+            length = (char.x1 - char.x0) / body
+            char.text = ("—" if length >= _EM_DASH
+                         else "–" if length >= _EN_DASH else "-")
     return chars
 
 
-__all__ = ["ocr_available", "ocr_page", "Rule"]
+def _speck(text: str, confidence: float) -> bool:
+    """A mark read as punctuation with little confidence: scanner noise.
+
+    Words with letters or digits are kept however unsure Tesseract is (it
+    gives 0 to well-read words on a noisy line): a doubtful word is better
+    than a dropped one.
+    """
+    return confidence < _MIN_CONF and not any(c.isalnum() for c in text)
