@@ -228,7 +228,7 @@ def machine() -> dict[str, object]:
         "pydantic",
         "spacy",
     ]
-    versions = {}
+    versions: dict[str, str | None] = {}
     for name in packages:
         try:
             versions[name] = metadata.version(name)

@@ -20,6 +20,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from common import (
@@ -41,100 +42,83 @@ from schemas.raw import RawDocument
 BIG = 20  # copies of the 10-page register: 200 pages
 
 
+@dataclass(frozen=True)
+class SampleTiming:
+    """normalise_document on one sample: first call apart, median of the others."""
+
+    file: str
+    activities: int
+    first_seconds: float
+    median_seconds: float
+    best_seconds: float
+
+    @property
+    def per_second(self) -> float:
+        """Activities per second at the median."""
+        return self.activities / self.median_seconds
+
+
+@dataclass(frozen=True)
+class Share:
+    """Extract and normalise on one file (best of the repeats each)."""
+
+    file: str
+    pages: int
+    activities: int
+    extract_seconds: float
+    normalise_seconds: float
+
+    @property
+    def normalise_share(self) -> float:
+        """Normalise's share of extract + normalise."""
+        return self.normalise_seconds / (self.extract_seconds + self.normalise_seconds)
+
+
 def _normalise(raw: RawDocument, path: Path, sha256: str) -> int:
     register = normalise_document(raw, register_id=path.stem, sha256=sha256)
     return len(register.activities)
 
 
-def per_sample(paths: list[Path], iterations: int) -> list[dict[str, object]]:
-    """Activities per second of normalise_document on each sample."""
-    return [_sample(path, iterations) for path in paths]
-
-
-def _sample(path: Path, iterations: int) -> dict[str, object]:
+def time_sample(path: Path, iterations: int) -> SampleTiming:
+    """Extract ``path`` once, then time ``iterations + 1`` normalisations of it."""
     raw, sha256 = read_document(path), sha256_of(path)
     found: list[int] = []
     times = time_runs(
         lambda: found.append(_normalise(raw, path, sha256)), iterations + 1
     )
-    median = statistics.median(times[1:])
-    return {
-        "file": path.name,
-        "activities": found[0],
-        "first_seconds": times[0],
-        "median_seconds": median,
-        "best_seconds": min(times[1:]),
-        "activities_per_second": found[0] / median,
-    }
+    return SampleTiming(
+        path.name, found[0], times[0], statistics.median(times[1:]), min(times[1:])
+    )
 
 
-def share(path: Path, repeats: int) -> dict[str, object]:
-    """Extract and normalise times on one file, and normalise's share of their sum."""
+def share(path: Path, repeats: int) -> Share:
+    """Extract and normalise times on one file, for normalise's share of their sum."""
     sha256 = sha256_of(path)
     extract = min(time_runs(lambda: read_document(path), repeats))
     raw = read_document(path)
     normalise = min(time_runs(lambda: _normalise(raw, path, sha256), repeats))
-    return {
-        "file": path.name,
-        "pages": raw.page_count,
-        "activities": len(raw.rows),
-        "extract_seconds": extract,
-        "normalise_seconds": normalise,
-        "normalise_share": normalise / (extract + normalise),
-        "activities_per_second": len(raw.rows) / normalise,
-    }
+    return Share(path.name, raw.page_count, len(raw.rows), extract, normalise)
 
 
-def main() -> None:
-    """Measure, print the tables, write the JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--iterations", type=int, default=20)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument(
-        "--profile",
-        action="store_true",
-        help="instead: cProfile normalise_document on the 200-page register",
+def _report(samples: list[SampleTiming], big: Share) -> dict[str, object]:
+    """Print both tables; return the JSON payload."""
+    activities = sum(t.activities for t in samples)
+    seconds = sum(t.median_seconds for t in samples)
+    rows: list[list[object]] = [
+        [t.file, t.activities, t.first_seconds, t.median_seconds, t.per_second]
+        for t in samples
+    ]
+    rows.append(
+        [
+            "all samples",
+            activities,
+            sum(t.first_seconds for t in samples),
+            seconds,
+            activities / seconds,
+        ]
     )
-    args = parser.parse_args()
-    if args.profile:
-        with tempfile.TemporaryDirectory() as tmp:
-            big = concatenate(REGISTER, BIG, Path(tmp) / f"dns_register_x{BIG}.pdf")
-            raw, sha256 = read_document(big), sha256_of(big)
-            print(profile(lambda p: _normalise(raw, p, sha256), big))
-        return
-    samples = text_layer_samples() + text_layer_samples(SAMPLES / "generated")
-    rows = per_sample(samples, args.iterations)
-    with tempfile.TemporaryDirectory() as tmp:
-        big = concatenate(REGISTER, BIG, Path(tmp) / f"dns_register_x{BIG}.pdf")
-        end_to_end = share(big, args.repeats)
-    activities = sum(r["activities"] for r in rows)
-    seconds = sum(r["median_seconds"] for r in rows)
-    print(
-        table(
-            ["file", "activities", "first s", "median s", "activities/s"],
-            [
-                [
-                    r["file"],
-                    r["activities"],
-                    r["first_seconds"],
-                    r["median_seconds"],
-                    r["activities_per_second"],
-                ]
-                for r in rows
-            ]
-            + [
-                [
-                    "all samples",
-                    activities,
-                    sum(r["first_seconds"] for r in rows),
-                    seconds,
-                    activities / seconds,
-                ]
-            ],
-        )
-    )
+    print(table(["file", "activities", "first s", "median s", "activities/s"], rows))
     print()
-    e = end_to_end
     print(
         table(
             [
@@ -148,30 +132,52 @@ def main() -> None:
             ],
             [
                 [
-                    e["file"],
-                    e["pages"],
-                    e["activities"],
-                    e["extract_seconds"],
-                    e["normalise_seconds"],
-                    f"{e['normalise_share']:.0%}",
-                    e["activities_per_second"],
+                    big.file,
+                    big.pages,
+                    big.activities,
+                    big.extract_seconds,
+                    big.normalise_seconds,
+                    f"{big.normalise_share:.0%}",
+                    big.activities / big.normalise_seconds,
                 ]
             ],
         )
     )
-    path = write_results(
-        "normalise",
-        {
-            "iterations": args.iterations,
-            "repeats": args.repeats,
-            "samples": rows,
-            "all_samples": {
-                "activities": activities,
-                "median_seconds": seconds,
-                "activities_per_second": activities / seconds,
-            },
-            "end_to_end": end_to_end,
+    return {
+        "samples": [
+            {**asdict(t), "activities_per_second": t.per_second} for t in samples
+        ],
+        "all_samples": {
+            "activities": activities,
+            "median_seconds": seconds,
+            "activities_per_second": activities / seconds,
         },
+        "end_to_end": {**asdict(big), "normalise_share": big.normalise_share},
+    }
+
+
+def main() -> None:
+    """Measure, print the tables, write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--iterations", type=int, default=20)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead: cProfile normalise_document on 200 pages",
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        big = concatenate(REGISTER, BIG, Path(tmp) / f"dns_register_x{BIG}.pdf")
+        if args.profile:
+            raw, sha256 = read_document(big), sha256_of(big)
+            print(profile(lambda p: _normalise(raw, p, sha256), big))
+            return
+        samples = text_layer_samples() + text_layer_samples(SAMPLES / "generated")
+        timings = [time_sample(path, args.iterations) for path in samples]
+        payload = _report(timings, share(big, args.repeats))
+    path = write_results(
+        "normalise", {"iterations": args.iterations, "repeats": args.repeats, **payload}
     )
     print(f"\nwrote {path}", file=sys.stderr)
 
