@@ -22,10 +22,12 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from extract.geometry import Char, Page
+from extract.geometry import Char, Page, Rule
 from extract.ocr_lines import (
     attached,
     binarise,
+    dark_fills,
+    invert_fills,
     line_masks,
     mask_rules,
     rotate,
@@ -82,16 +84,28 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> Page:
     scale = DPI / 72
     gray = np.asarray(page.render(scale=scale, grayscale=True).to_pil().convert("L"))
     gray = rotate(gray, skew_angle(binarise(gray)))
-    ink = binarise(gray)
-    horizontal, vertical = line_masks(ink, scale)
-    hs = mask_rules(horizontal, True, scale)
-    vs = attached(mask_rules(vertical, False, scale), hs, tol=_TOUCH)
-    clean = _erase(gray, horizontal | vertical, ink, scale)
-    pieces = _pieces(clean, table_columns(hs + vs, _TOUCH), scale)
+    gray, rules, clean = _rules_and_text(gray, scale)
+    pieces = _pieces(clean, table_columns(rules, _TOUCH), scale)
     chars = _words(_tesseract([image for image, _ in pieces]),
                    [offset for _, offset in pieces], scale)
     return Page(number=number, width=width, height=height, chars=chars,
-                rules=hs + vs, images=1)
+                rules=rules, images=1)
+
+
+def _rules_and_text(gray: np.ndarray, scale: float
+                    ) -> tuple[np.ndarray, list[Rule], np.ndarray]:
+    """Ruling lines of a straightened page, and the image left for OCR.
+
+    Dark fills are inverted first (their edges are rules), so that a
+    white-on-black header reads as dark text and its box as ruled.
+    """
+    gray, fill_rules = invert_fills(gray, dark_fills(binarise(gray), scale), scale)
+    ink = binarise(gray)
+    horizontal, vertical = line_masks(ink, scale)
+    hs = mask_rules(horizontal, True, scale) + [r for r in fill_rules if r.horizontal]
+    vs = attached(mask_rules(vertical, False, scale), hs, tol=_TOUCH)
+    vs += [r for r in fill_rules if not r.horizontal]
+    return gray, hs + vs, _erase(gray, horizontal | vertical, ink, scale)
 
 
 def _pieces(clean: np.ndarray, tables: list[tuple[list[float], float, float]],

@@ -19,6 +19,9 @@ _MAX_SKEW = 5.0   # degrees: a steeper "line" is not a table rule
 _H_KERNEL = 25.0  # points: a horizontal run this long is a rule, not a line of text
 _V_KERNEL = 12.0  # points: a vertical run this long (letters are shorter)
 _THICK = 3.0      # points: a band thicker than this is a filled box, not a rule
+_STROKE = 2.5    # points: wider than the stroke of any letter (13 pt bold: ~1.5)
+_MIN_FILL = 6.0   # points: a fill at least this wide and tall holds text
+_COVERED = 0.6    # share of its box a fill covers (the rest: its letters)
 _BRIDGE = 0.5     # points: gaps this short in a scanned line are noise, closed
 
 
@@ -164,3 +167,40 @@ def _touching(rules: list[Rule], tol: float) -> list[list[Rule]]:
     for i, rule in enumerate(rules):
         groups.setdefault(root(i), []).append(rule)
     return list(groups.values())
+
+
+def dark_fills(ink: np.ndarray, scale: float) -> list[tuple[int, int, int, int]]:
+    """Boxes (x, y, w, h in pixels) of solid dark fills: white-on-black headers.
+
+    What survives an opening wider than any letter stroke is a filled area; a
+    rectangle mostly covered by it (its letters are the holes) is a fill.
+
+    Example: the black header row of a culture ministry register → one box per
+    header cell.
+    """
+    side = max(3, round(_STROKE * scale))
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (side, side)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+    least = _MIN_FILL * scale
+    return [(int(x), int(y), int(w), int(h)) for x, y, w, h, area in stats[1:count]
+            if w >= least and h >= least and area >= _COVERED * w * h]
+
+
+def invert_fills(gray: np.ndarray, fills: list[tuple[int, int, int, int]],
+                 scale: float) -> tuple[np.ndarray, list[Rule]]:
+    """The page with each dark fill inverted (dark text on light), and its edges.
+
+    The edges of a fill bound its cell as ruling lines would: they are the
+    rules a text layer's reader takes from a filled box.
+    """
+    if not fills:
+        return gray, []
+    out = gray.copy()
+    rules = []
+    for x, y, w, h in fills:
+        out[y:y + h, x:x + w] = 255 - out[y:y + h, x:x + w]
+        x0, top, x1, bottom = x / scale, y / scale, (x + w) / scale, (y + h) / scale
+        rules += [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
+                  Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+    return out, rules
