@@ -75,13 +75,27 @@ def _regions(rules: list[Rule], snap: float) -> list[list[Rule]]:
     for i, a in enumerate(rules):
         for j in range(i + 1, len(rules)):
             b = rules[j]
-            if (a.x0 - snap <= b.x1 and b.x0 - snap <= a.x1
-                    and a.top - snap <= b.bottom and b.top - snap <= a.bottom):
+            if _touch(a, b, snap) or _side_by_side(a, b, snap):
                 parent[root(i)] = root(j)
     groups: dict[int, list[Rule]] = defaultdict(list)
     for i, rule in enumerate(rules):
         groups[root(i)].append(rule)
     return list(groups.values())
+
+
+def _touch(a: Rule, b: Rule, snap: float) -> bool:
+    return (a.x0 - snap <= b.x1 and b.x0 - snap <= a.x1
+            and a.top - snap <= b.bottom and b.top - snap <= a.bottom)
+
+
+def _side_by_side(a: Rule, b: Rule, snap: float) -> bool:
+    """Vertical rules with one top and one bottom: the borders of one row band.
+
+    Chromium draws no horizontal border where a row is cut by a page break,
+    so the page holding only the middle of a row has its verticals alone.
+    """
+    return (not a.horizontal and not b.horizontal and a.bottom - a.top > 4 * snap
+            and abs(a.top - b.top) <= snap and abs(a.bottom - b.bottom) <= snap)
 
 
 def _region_table(rules: list[Rule], words: list[Word], page: int, snap: float

@@ -19,13 +19,6 @@ from schemas.register import Register
 from tests.conftest import GOLDEN, sample_pdfs
 
 TEXT_SAMPLES = [p for p in sample_pdfs() if not p.stem.endswith("_scan")]
-# Known bug: a page that holds only one column of a continued row and no
-# ruling the grid finder can use (prefecture_register p.2) is not read as the
-# table: its text goes to notes instead of the cell.
-KNOWN_BUGS = {"prefecture_register": "continuation page with no usable ruling"}
-GOLD_CASES = [pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_BUGS[p.stem],
-                                                      strict=True))
-              if p.stem in KNOWN_BUGS else p for p in TEXT_SAMPLES]
 
 
 def norm(text: str | None) -> str:
@@ -47,7 +40,7 @@ def converted() -> dict[str, Register]:
     return registers
 
 
-@pytest.mark.parametrize("pdf", GOLD_CASES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("pdf", TEXT_SAMPLES, ids=lambda p: p.stem)
 def test_every_gold_activity_and_cell_is_extracted(pdf: Path, converted) -> None:  # type: ignore[no-untyped-def]
     gold = json.loads(pdf.with_name(pdf.stem + ".gold.json").read_text(encoding="utf-8"))
     register = converted[pdf.stem]

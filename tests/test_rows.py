@@ -80,3 +80,18 @@ def test_two_level_header_keeps_group_and_leaf() -> None:
     header, _ = tables_to_rows([table([head, row("A", "Identité", "Non")])])
     assert header.labels == ["Traitement", "Catégories", "Sensibles"]
     assert header.groups == [None, "Données", "Données"]
+
+
+def test_page_with_only_vertical_rules_is_a_table() -> None:
+    # samples/generated/prefecture_register.pdf p.2: the middle of a row runs over
+    # a whole page; Chromium draws its vertical borders and no horizontal one
+    from extract.geometry import Rule, Word
+    from extract.grid import find_grid_tables
+
+    xs = [40.0, 139.0, 284.0, 367.0]
+    rules = [Rule(x, 40.0, x, 550.0) for x in xs]
+    words = [Word("délivrance", 290.0, 50.0, 330.0, 60.0, 9.0, False)]
+    tables = find_grid_tables(rules, words, 2, 2.0)
+    assert len(tables) == 1 and len(tables[0].columns) == 3
+    assert [f.text for stack in tables[0].rows[0].cells for f in stack] == [
+        "", "", "délivrance"]
