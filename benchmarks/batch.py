@@ -14,6 +14,7 @@ import json
 import os
 import platform
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -22,8 +23,12 @@ from typing import Any
 
 import psutil
 
-from registre.batch import convert_batch
-from registre.progress import SilentProgress
+# Running this file puts benchmarks/ first on sys.path, where benchmarks/extract.py
+# would shadow the extract package; the package must win.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).parent]
+
+from registre.batch import convert_batch  # noqa: E402
+from registre.progress import SilentProgress  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "batch.json"
@@ -123,6 +128,8 @@ def main() -> None:
         build_batch(inputs, args.sets)
         runs = [measure(inputs, Path(temp) / f"out{w}", w) for w in args.workers]
     print_table(runs)
+    if any(r["errors"] for r in runs):
+        print("some files failed: the figures are not comparable", file=sys.stderr)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     machine = {
         "cpus": os.cpu_count(),
