@@ -135,8 +135,11 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "system": platform.platform(),
+        # Other load skews the figures (a shared CI runner): say how much there was.
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
-    RESULTS.write_text(json.dumps({"machine": machine, "runs": runs}, indent=2) + "\n")
+    result = {"machine": machine, "sets": args.sets, "runs": runs}
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     print(f"written {RESULTS.relative_to(ROOT)}")
 
 

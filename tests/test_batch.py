@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from registre.atomic import TEMP_SUFFIX
 from registre.batch import convert_batch, expand_inputs, sniff, unique_ids
@@ -141,6 +143,14 @@ def test_missing_inputs_are_reported_not_fatal(tmp_path: Path) -> None:
 )
 def test_register_ids_are_unique(stems: list[str], ids: list[str]) -> None:
     assert unique_ids(stems) == ids
+
+
+@given(st.lists(st.sampled_from(["registre", "Registre", "report", "a", "a-2", "b"])))
+def test_register_ids_unique_whatever_the_stems(stems: list[str]) -> None:
+    ids = unique_ids(stems)
+    assert len({i.casefold() for i in ids}) == len(ids)
+    assert all(i.startswith(s) for i, s in zip(ids, stems, strict=True))
+    assert unique_ids(stems) == ids  # deterministic
 
 
 @pytest.mark.parametrize(
