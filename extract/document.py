@@ -8,6 +8,7 @@ lines outside them are kept per page, so memory stays flat in the page count.
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,36 +62,44 @@ def read_document(path: Path, settings: ExtractSettings | None = None) -> RawDoc
     settings = ExtractSettings.resolve(settings)
     pdf = open_pdf(path)
     try:
-        pages = [_read(pdf[i], i + 1, settings) for i in range(len(pdf))]
-        results = _analyse(pages, settings)
+        pages = (_read(pdf, i, settings) for i in range(len(pdf)))
+        results = list(_analyse(pages, settings))
     finally:
         pdf.close()
     return _document(path, results)
 
 
-def _read(pdf_page: pdfium.PdfPage, number: int, settings: ExtractSettings) -> Page:
+def _read(pdf: pdfium.PdfDocument, index: int, settings: ExtractSettings) -> Page:
     """A page's geometry from its text layer, or from OCR when it has none.
 
     ``ocr="auto"`` reads a page by OCR only when it has no character and
     shows an image (a scan); ``"always"`` reads every page by OCR.
     """
-    page = read_page(pdf_page, number, settings.min_rule)
-    wants = settings.ocr == "always" or (settings.ocr == "auto" and not page.chars
-                                         and page.images > 0)
-    if wants and ocr_available():
-        return ocr_page(pdf_page, number)
-    return page
+    pdf_page = pdf[index]
+    try:
+        page = read_page(pdf_page, index + 1, settings.min_rule)
+        wants = settings.ocr == "always" or (settings.ocr == "auto" and not page.chars
+                                             and page.images > 0)
+        if wants and ocr_available():
+            return ocr_page(pdf_page, index + 1)
+        return page
+    finally:
+        pdf_page.close()
 
 
-def _analyse(pages: list[Page], settings: ExtractSettings) -> list[PageResult]:
-    """Find tables page by page; grid mode when any page is ruled, else borderless."""
-    words_by_page = [chars_to_words(p.chars) for p in pages]
-    grids = [find_grid_tables(p.rules, w, p.number, settings.snap)
-             for p, w in zip(pages, words_by_page, strict=True)]
-    ruled = any(grids)
-    results = []
+def _analyse(pages: Iterable[Page], settings: ExtractSettings) -> Iterator[PageResult]:
+    """Find each page's tables, one page at a time (memory stays flat).
+
+    A page holding ruled tables gives them; a page with none is read for a
+    borderless table until a ruled one has been seen: after that, its words
+    are text around the table.
+    """
+    ruled = False
     known: list[float] | None = None
-    for page, words, tables in zip(pages, words_by_page, grids, strict=True):
+    for page in pages:
+        words = chars_to_words(page.chars)
+        tables = find_grid_tables(page.rules, words, page.number, settings.snap)
+        ruled = ruled or bool(tables)
         if ruled:
             outside = words_to_lines(w for w in words if not _inside(w, tables))
         else:
@@ -99,9 +108,7 @@ def _analyse(pages: list[Page], settings: ExtractSettings) -> list[PageResult]:
             tables = [table] if table else []
             known = known or (table and [x0 for x0, _ in table.columns])
             outside = table.outside if table else lines
-        results.append(PageResult(page.number, tables, outside, bool(page.chars),
-                                  page.images > 0))
-    return results
+        yield PageResult(page.number, tables, outside, bool(page.chars), page.images > 0)
 
 
 def _inside(word: Word, tables: list[PageTable]) -> bool:
