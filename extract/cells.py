@@ -14,6 +14,7 @@ SOFT_HYPHEN = "\u00ad"
 BULLETS = "•▪◦●■–-—*"
 _CLOSING = ").],"  # never printed after a space: "(CNAM" + ")" is "(CNAM)"
 _BULLET_GLUED = re.compile(r"(^|\s)([•▪◦●■])(?=\S)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[" + HYPHENS + r"]?$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*", re.UNICODE)
 
 
@@ -87,7 +88,7 @@ def _broken_word(head: str, tail: str, vocab: set[str]) -> bool:
 
 
 def _last_word(text: str) -> str:
-    match = re.search(r"([^\W\d_]+)[" + HYPHENS + r"]?$", text)
+    match = _LAST_WORD.search(text[-80:])  # the tail only: cells grow long
     return match.group(1) if match else ""
 
 

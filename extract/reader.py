@@ -13,7 +13,8 @@ import pypdfium2.raw as pdfium_c
 
 from extract.geometry import Char, Page, Rule
 
-_LINE_END_HYPHEN = 2  # pdfium's code for a hyphen it saw at a line end
+# pdfium's codes for a hyphen it saw at a line end (per character / in bulk text)
+_LINE_END_HYPHENS = {0x02, 0xFFFE}
 _WHITE = 245  # a fill this light on every channel is a background, not a rule
 _BOLD_WEIGHT = 600
 
@@ -45,29 +46,53 @@ def read_page(page: pdfium.PdfPage, number: int, min_rule: float) -> Page:
 
 
 def _chars(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Char]:
-    """Every printed character; spaces only mark a word break on the next one."""
+    """Every printed character; spaces only mark a word break on the next one.
+
+    The text comes in one call and font facts once per text object: the
+    per-character calls into pdfium are the reader's hot loop.
+    """
     raw = textpage.raw
+    text = _page_text(textpage)
     box = pdfium_c.FS_RECTF()
+    fonts: dict[int, tuple[float, bool]] = {}
     space_pending = False
-    for i in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        text = "-" if code == _LINE_END_HYPHEN else (chr(code) if code else "")
-        if not text or text.isspace() or (code < 32 and code != _LINE_END_HYPHEN):
+    for i, char in enumerate(text):
+        code = ord(char)
+        if code in _LINE_END_HYPHENS:
+            char = "-"
+        elif char.isspace() or code < 32:
             space_pending = True
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-        weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
-        yield Char(
-            text=text,
-            x0=box.left,
-            top=height - box.top,
-            x1=box.right,
-            bottom=height - box.bottom,
-            size=pdfium_c.FPDFText_GetFontSize(raw, i),
-            bold=weight >= _BOLD_WEIGHT,
-            space_before=space_pending,
-        )
+        size, bold = _font(raw, i, fonts)
+        yield Char(text=char, x0=box.left, top=height - box.top, x1=box.right,
+                   bottom=height - box.bottom, size=size, bold=bold,
+                   space_before=space_pending)
         space_pending = False
+
+
+def _page_text(textpage: pdfium.PdfTextPage) -> str:
+    """The page's characters, one per index (pdfium's own index)."""
+    count = textpage.count_chars()
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    pdfium_c.FPDFText_GetText(textpage.raw, 0, count,
+                              ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
+    if len(text) != count:  # a character outside the BMP: fall back, one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD)
+                       for i in range(count))
+    return text
+
+
+def _font(raw: object, index: int, fonts: dict[int, tuple[float, bool]]
+          ) -> tuple[float, bool]:
+    """Size and boldness of a character, asked once per text object."""
+    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    if key not in fonts or not key:
+        weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
+        fonts[key] = (pdfium_c.FPDFText_GetFontSize(raw, index), weight >= _BOLD_WEIGHT)
+    return fonts[key]
 
 
 def _path_rules(obj: pdfium.PdfObject, height: float, min_rule: float) -> list[Rule]:
