@@ -364,8 +364,7 @@ def convert_batch(
     Raises:
         UsageError: the inputs name no file at all (every one missing).
 
-    Example: ``convert_batch(["samples/"], Path("outputs"), workers=2).exit_status`` → 1
-    when the scan sample fails.
+    Example: ``convert_batch(["samples/"], Path("outputs")).exit_status`` → 0.
     """
     entries = expand_inputs(inputs)
     if all(e.problem for e in entries):  # also true of an empty list

@@ -67,52 +67,34 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+CONVERT_DESCRIPTION = (
+    "Convert every input (PDF files, folders searched recursively for *.pdf, glob "
+    "patterns) into DIR: <register_id>.json per PDF, activities.csv and four long "
+    "CSVs, datapackage.json, report.json. Exit status 0 when every file converted, "
+    "1 when one failed (the others are still written), 2 on a usage error."
+)
+
+
 def _add_convert(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser(
-        "convert",
-        help="convert PDFs, folders and globs into JSON, CSV and a datapackage",
-        description="Convert every input (PDF files, folders searched recursively for "
-        "*.pdf, glob patterns) into DIR: <register_id>.json per PDF, activities.csv "
-        "and four long CSVs, datapackage.json, report.json. Exit status 0 when every "
-        "file converted, 1 when one failed (the others are still written), 2 on a "
-        "usage error.",
-    )
+        "convert", description=CONVERT_DESCRIPTION,
+        help="convert PDFs, folders and globs into JSON, CSV and a datapackage")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF, folder or glob")
-    p.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="output folder"
-    )
-    p.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        metavar="N",
-        help="local processes converting in parallel (default 1)",
-    )
-    p.add_argument(
-        "--csv-dialect",
-        choices=["rfc", "excel-fr"],
-        default="rfc",
-        help="rfc: UTF-8, comma (default); excel-fr: UTF-8 with BOM, "
-        "semicolon, formula guard",
-    )
-    p.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="Dask scheduler address (tcp://host:8786): convert on its "
-        "workers, which must see the input paths",
-    )
-    p.add_argument(
-        "--ocr",
-        choices=["auto", "never", "always"],
-        default="auto",
-        help="OCR of pages without a text layer (default auto)",
-    )
-    p.add_argument(
-        "--resume",
-        action="store_true",
-        help="skip inputs whose <register_id>.json is complete and whose "
-        "sha256 is unchanged",
-    )
+    p.add_argument("--out", type=Path, required=True, metavar="DIR",
+                   help="output folder")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="local processes converting in parallel (default 1)")
+    p.add_argument("--csv-dialect", choices=["rfc", "excel-fr"], default="rfc",
+                   help="rfc: UTF-8, comma (default); excel-fr: UTF-8 with BOM, "
+                   "semicolon, formula guard")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786): convert on its "
+                   "workers, which must see the input paths")
+    p.add_argument("--ocr", choices=["auto", "never", "always"], default="auto",
+                   help="OCR of pages without a text layer (default auto)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip inputs whose <register_id>.json is complete and whose "
+                   "sha256 is unchanged")
     p.set_defaults(func=_convert)
 
 
