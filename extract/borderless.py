@@ -12,13 +12,14 @@ from extract.geometry import Line, Rule, Word
 from extract.lines import split_line, words_to_lines
 from extract.model import Fragment, PageRow, PageTable
 
-_GUTTER = 0.8       # of the font size: a wider gap between words separates columns
+_GUTTER = 0.8  # of the font size: a wider gap between words separates columns
 _MIN_SUPPORT = 0.15  # share of table lines a column start must be seen on
-_ROW_GAP = 0.6      # of the line height: extra whitespace that ends a row
+_ROW_GAP = 0.6  # of the line height: extra whitespace that ends a row
 
 
-def find_borderless_table(lines: list[Line], page: int, rules: list[Rule],
-                          known: list[float] | None = None) -> PageTable | None:
+def find_borderless_table(
+    lines: list[Line], page: int, rules: list[Rule], known: list[float] | None = None
+) -> PageTable | None:
     """The borderless table of a page, if lines align into two or more columns.
 
     Args:
@@ -44,22 +45,31 @@ def find_borderless_table(lines: list[Line], page: int, rules: list[Rule],
     first, last = _table_span(pieces, fits, lines)
     if first is None or last is None:
         return None
-    table_lines = lines[first:last + 1]
+    table_lines = lines[first : last + 1]
     x1 = max(line.x1 for line in table_lines)
     bounds = starts + [x1 + 1]
     columns = list(zip(bounds, bounds[1:], strict=False))
     separators = _row_separators(table_lines, rules, (starts[0], x1))
     rows = _rows(table_lines, starts, separators, page, size)
-    if first > 0 and rows and _add_groups(lines[first - 1], rows[0], columns, size, page):
+    if (
+        first > 0
+        and rows
+        and _add_groups(lines[first - 1], rows[0], columns, size, page)
+    ):
         first -= 1
     bbox = (starts[0], lines[first].top, x1, table_lines[-1].bottom)
     table = PageTable(page, columns, rows, bbox, ruled=False)
-    table.outside = lines[:first] + lines[last + 1:]
+    table.outside = lines[:first] + lines[last + 1 :]
     return table
 
 
-def _add_groups(line: Line, header: PageRow, columns: list[tuple[float, float]],
-                size: float, page: int) -> bool:
+def _add_groups(
+    line: Line,
+    header: PageRow,
+    columns: list[tuple[float, float]],
+    size: float,
+    page: int,
+) -> bool:
     """Group labels printed just above the header, each over the columns it spans.
 
     Returns whether ``line`` was such a line: close above the header, inside
@@ -71,13 +81,19 @@ def _add_groups(line: Line, header: PageRow, columns: list[tuple[float, float]],
         return False
     groups = []
     for seg in split_line(line, _GUTTER * size):
-        covered = [i for i, (a, b) in enumerate(columns) if min(b, seg.x1) - max(a, seg.x0) > 0]
+        covered = [
+            i for i, (a, b) in enumerate(columns) if min(b, seg.x1) - max(a, seg.x0) > 0
+        ]
         if len(covered) < 2:
             return False
         groups.append((seg, covered))
     for seg, covered in groups:
-        frag = Fragment([seg], (seg.x0, seg.top, seg.x1, seg.bottom), page,
-                        (covered[0], covered[-1]))
+        frag = Fragment(
+            [seg],
+            (seg.x0, seg.top, seg.x1, seg.bottom),
+            page,
+            (covered[0], covered[-1]),
+        )
         header.cells[covered[0]].insert(0, frag)
     header.top = line.top
     return True
@@ -115,8 +131,9 @@ def _fits(line: Line, starts: list[float], size: float) -> bool:
     return True
 
 
-def _table_span(pieces: list[list[Line]], fits: list[bool], lines: list[Line]
-                ) -> tuple[int | None, int | None]:
+def _table_span(
+    pieces: list[list[Line]], fits: list[bool], lines: list[Line]
+) -> tuple[int | None, int | None]:
     """First and last line of the longest run of fitting lines holding the columns."""
     best: tuple[int | None, int | None] = (None, None)
     best_multi = 0
@@ -126,8 +143,12 @@ def _table_span(pieces: list[list[Line]], fits: list[bool], lines: list[Line]
             i += 1
             continue
         j = i
-        while (j + 1 < len(lines) and fits[j + 1]
-               and lines[j + 1].top - lines[j].bottom < 4 * (lines[j].bottom - lines[j].top)):
+        while (
+            j + 1 < len(lines)
+            and fits[j + 1]
+            and lines[j + 1].top - lines[j].bottom
+            < 4 * (lines[j].bottom - lines[j].top)
+        ):
             j += 1
         multi = sum(1 for k in range(i, j + 1) if len(pieces[k]) > 1)
         if multi > best_multi:
@@ -136,19 +157,25 @@ def _table_span(pieces: list[list[Line]], fits: list[bool], lines: list[Line]
     return best
 
 
-def _row_separators(lines: list[Line], rules: list[Rule], xspan: tuple[float, float]
-                    ) -> list[float]:
+def _row_separators(
+    lines: list[Line], rules: list[Rule], xspan: tuple[float, float]
+) -> list[float]:
     """y positions that end a row: rules across the table, else wide whitespace.
 
     A rule drawn cell by cell is many short segments at one height: their
     union must cross most of the table.
     """
     width = xspan[1] - xspan[0]
-    inside = [r for r in rules if r.horizontal
-              and lines[0].top - 2 < r.top < lines[-1].bottom + 2]
+    inside = [
+        r
+        for r in rules
+        if r.horizontal and lines[0].top - 2 < r.top < lines[-1].bottom + 2
+    ]
     ruled = []
     for y in cluster_values([r.top for r in inside], 2.0):
-        spans = merge_intervals(((r.x0, r.x1) for r in inside if abs(r.top - y) <= 2.0), 2.0)
+        spans = merge_intervals(
+            ((r.x0, r.x1) for r in inside if abs(r.top - y) <= 2.0), 2.0
+        )
         if sum(b - a for a, b in spans) > 0.6 * width:
             ruled.append(y)
     if ruled:
@@ -158,26 +185,40 @@ def _row_separators(lines: list[Line], rules: list[Rule], xspan: tuple[float, fl
         return []
     height = median(line.bottom - line.top for line in lines)
     usual = median(gaps)
-    return [(a.bottom + b.top) / 2 for a, b, g in zip(lines, lines[1:], gaps, strict=False)
-            if g > usual + _ROW_GAP * height]
+    return [
+        (a.bottom + b.top) / 2
+        for a, b, g in zip(lines, lines[1:], gaps, strict=False)
+        if g > usual + _ROW_GAP * height
+    ]
 
 
-def _rows(lines: list[Line], starts: list[float], separators: list[float], page: int,
-          size: float) -> list[PageRow]:
+def _rows(
+    lines: list[Line],
+    starts: list[float],
+    separators: list[float],
+    page: int,
+    size: float,
+) -> list[PageRow]:
     """Words into cells: row by the separators, column by where each word starts."""
-    bands: list[list[list[Word]]] = [[[] for _ in starts] for _ in range(len(separators) + 1)]
+    bands: list[list[list[Word]]] = [
+        [[] for _ in starts] for _ in range(len(separators) + 1)
+    ]
     for line in lines:
         band = sum(1 for y in separators if y < line.top)
         for word in line.words:
-            col = max((i for i, x in enumerate(starts) if x <= word.x0 + size * 0.3),
-                      default=0)
+            col = max(
+                (i for i, x in enumerate(starts) if x <= word.x0 + size * 0.3),
+                default=0,
+            )
             bands[band][col].append(word)
     rows = []
     for cells in bands:
         if not any(cells):
             continue
-        stacks = [[_fragment(words, col, page)] if words else []
-                  for col, words in enumerate(cells)]
+        stacks = [
+            [_fragment(words, col, page)] if words else []
+            for col, words in enumerate(cells)
+        ]
         top = min(w.top for words in cells for w in words)
         bottom = max(w.bottom for words in cells for w in words)
         rows.append(PageRow(stacks, top, bottom, ruled_top=False))
@@ -186,6 +227,10 @@ def _rows(lines: list[Line], starts: list[float], separators: list[float], page:
 
 def _fragment(words: list[Word], col: int, page: int) -> Fragment:
     lines = words_to_lines(words)
-    bbox = (min(w.x0 for w in words), min(w.top for w in words),
-            max(w.x1 for w in words), max(w.bottom for w in words))
+    bbox = (
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.x1 for w in words),
+        max(w.bottom for w in words),
+    )
     return Fragment(lines, bbox, page, (col, col))

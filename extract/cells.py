@@ -26,8 +26,9 @@ def vocabulary(texts: Iterable[str]) -> set[str]:
     return words
 
 
-def join_lines(lines: list[str], vocab: set[str], full: frozenset[int] = frozenset()
-               ) -> str:
+def join_lines(
+    lines: list[str], vocab: set[str], full: frozenset[int] = frozenset()
+) -> str:
     """Join a cell's lines with single spaces, repairing words broken at line ends.
 
     Example: ``["secteur médico-", "social. Des"]`` → ``"secteur médico-social. Des"``;
@@ -56,7 +57,12 @@ def _join_two(left: str, right: str, vocab: set[str]) -> str:
     """Join two consecutive lines of one cell."""
     if left.endswith(SOFT_HYPHEN):
         return left[:-1] + right
-    if left[-1] in HYPHENS and len(left) > 1 and left[-2].isalnum() and right[0].isdigit():
+    if (
+        left[-1] in HYPHENS
+        and len(left) > 1
+        and left[-2].isalnum()
+        and right[0].isdigit()
+    ):
         return left + right  # "n° 2019-" + "1088", "L. 212-" + "9": a number goes on
     head = _last_word(left)
     tail = _first_word(right)
@@ -74,7 +80,7 @@ def _join_two(left: str, right: str, vocab: set[str]) -> str:
 
 
 def _cut_word(left: str, right: str, vocab: set[str]) -> bool:
-    """A word cut at the end of a full line: the document prints the whole word elsewhere."""
+    """A word cut at the end of a full line: the whole word is printed elsewhere."""
     head, tail = _last_word(left), _first_word(right)
     if not head or not tail or not left[-1].isalpha() or not right[0].islower():
         return False
@@ -98,5 +104,5 @@ def _first_word(text: str) -> str:
 
 
 def space_bullets(text: str) -> str:
-    """One space after a list marker glued to its item: ``"•Instruire"`` → ``"• Instruire"``."""
+    """One space after a list marker glued to its item: ``"•Instruire"``."""
     return _BULLET_GLUED.sub(r"\1\2 ", text)

@@ -22,8 +22,9 @@ def nearest(values: list[float], value: float) -> int:
     return min(range(len(values)), key=lambda i: abs(values[i] - value))
 
 
-def merge_intervals(intervals: Iterable[tuple[float, float]], tolerance: float
-                    ) -> list[tuple[float, float]]:
+def merge_intervals(
+    intervals: Iterable[tuple[float, float]], tolerance: float
+) -> list[tuple[float, float]]:
     """Union of intervals, joining those separated by at most ``tolerance``."""
     merged: list[list[float]] = []
     for start, end in sorted(intervals):

@@ -78,8 +78,9 @@ def _read(pdf: pdfium.PdfDocument, index: int, settings: ExtractSettings) -> Pag
     pdf_page = pdf[index]
     try:
         page = read_page(pdf_page, index + 1, settings.min_rule)
-        wants = settings.ocr == "always" or (settings.ocr == "auto" and not page.chars
-                                             and page.images > 0)
+        wants = settings.ocr == "always" or (
+            settings.ocr == "auto" and not page.chars and page.images > 0
+        )
         if wants and ocr_available():
             return ocr_page(pdf_page, index + 1)
         return page
@@ -106,46 +107,82 @@ def _analyse(pages: Iterable[Page], settings: ExtractSettings) -> Iterator[PageR
             lines = words_to_lines(words)
             table = find_borderless_table(lines, page.number, page.rules, known)
             tables = [table] if table else []
-            known = known or (table and [x0 for x0, _ in table.columns])
+            if known is None and table is not None:
+                known = [x0 for x0, _ in table.columns]
             outside = table.outside if table else lines
-        yield PageResult(page.number, tables, outside, bool(page.chars), page.images > 0)
+        yield PageResult(
+            page.number, tables, outside, bool(page.chars), page.images > 0
+        )
 
 
 def _inside(word: Word, tables: list[PageTable]) -> bool:
     cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return any(t.bbox[0] <= cx <= t.bbox[2] and t.bbox[1] <= cy <= t.bbox[3]
-               for t in tables)
+    return any(
+        t.bbox[0] <= cx <= t.bbox[2] and t.bbox[1] <= cy <= t.bbox[3] for t in tables
+    )
 
 
 def _document(path: Path, results: list[PageResult]) -> RawDocument:
     tables = [t for r in results for t in r.tables]
-    issues = [Issue(code="page-no-text", stage="extract", page=r.number,
-                    message=f"page {r.number} has no text layer (a scan?); "
-                    "it needs OCR")
-              for r in results if not r.has_text]
+    issues = [
+        Issue(
+            code="page-no-text",
+            stage="extract",
+            page=r.number,
+            message=f"page {r.number} has no text layer (a scan?); it needs OCR",
+        )
+        for r in results
+        if not r.has_text
+    ]
     preamble, trailer = _around(results)
     if not tables:
-        issues.append(Issue(code="no-table-found", stage="extract",
-                            message="no table found on any page"))
-        return RawDocument(file=path.name, page_count=len(results), layout="none",
-                           columns=[], rows=[], preamble=preamble, trailer=trailer,
-                           issues=issues)
+        issues.append(
+            Issue(
+                code="no-table-found",
+                stage="extract",
+                message="no table found on any page",
+            )
+        )
+        return RawDocument(
+            file=path.name,
+            page_count=len(results),
+            layout="none",
+            columns=[],
+            rows=[],
+            preamble=preamble,
+            trailer=trailer,
+            issues=issues,
+        )
     fiche = is_fiche_layout(tables)
     header, rows = fiches_to_rows(tables) if fiche else tables_to_rows(tables)
-    vocab = vocabulary(ln.text for t in tables for row in t.rows
-                       for stack in row.cells for f in stack for ln in f.lines)
+    vocab = vocabulary(
+        ln.text
+        for t in tables
+        for row in t.rows
+        for stack in row.cells
+        for f in stack
+        for ln in f.lines
+    )
     layout = "fiche" if fiche else ("grid" if tables[0].ruled else "borderless")
     return RawDocument(
-        file=path.name, page_count=len(results), layout=layout,
-        columns=_columns(header), rows=_raw_rows(rows, vocab),
-        preamble=preamble, trailer=trailer, issues=issues,
+        file=path.name,
+        page_count=len(results),
+        layout=layout,
+        columns=_columns(header),
+        rows=_raw_rows(rows, vocab),
+        preamble=preamble,
+        trailer=trailer,
+        issues=issues,
     )
 
 
 def _columns(header: Header) -> list[RawColumn]:
-    return [RawColumn(header=label or f"Colonne {i + 1}", group=group, x0=x0, x1=x1)
-            for i, (label, group, (x0, x1)) in
-            enumerate(zip(header.labels, header.groups, header.spans, strict=True))]
+    return [
+        RawColumn(header=label or f"Colonne {i + 1}", group=group, x0=x0, x1=x1)
+        for i, (label, group, (x0, x1)) in enumerate(
+            zip(header.labels, header.groups, header.spans, strict=True)
+        )
+    ]
 
 
 def _raw_rows(rows: list[LogicalRow], vocab: set[str]) -> list[RawRow]:
@@ -155,7 +192,11 @@ def _raw_rows(rows: list[LogicalRow], vocab: set[str]) -> list[RawRow]:
         cells = []
         for col, stack in enumerate(row.cells):
             own = [f for f in stack if not f.carried]
-            if not any(f.lines for f in own) and any(f.carried for f in stack) and result:
+            if (
+                not any(f.lines for f in own)
+                and any(f.carried for f in stack)
+                and result
+            ):
                 cells.append(result[-1].cells[col].model_copy(update={"parts": []}))
                 continue
             cells.append(_cell(own, vocab))
@@ -166,10 +207,14 @@ def _raw_rows(rows: list[LogicalRow], vocab: set[str]) -> list[RawRow]:
 
 def _cell(fragments: list[Fragment], vocab: set[str]) -> RawCell:
     lines = [ln.text for f in fragments for ln in f.lines]
-    full = frozenset(i for i, flag in enumerate(c for f in fragments for c in _full(f))
-                     if flag)
-    parts = [CellPart(page=f.page, bbox=tuple(round(v, 2) for v in f.bbox))
-             for f in fragments if f.lines]
+    full = frozenset(
+        i for i, flag in enumerate(c for f in fragments for c in _full(f)) if flag
+    )
+    parts = [
+        CellPart(page=f.page, bbox=tuple(round(v, 2) for v in f.bbox))
+        for f in fragments
+        if f.lines
+    ]
     return RawCell(text=join_lines(lines, vocab, full), lines=lines, parts=parts)
 
 
@@ -193,7 +238,9 @@ def _around(results: list[PageResult]) -> tuple[list[TextLine], list[TextLine]]:
     A line whose text, digits aside, recurs on several pages is a running
     header or footer: flagged ``margin`` and kept once.
     """
-    counts = Counter(key for r in results for key in {_mask(ln.text) for ln in r.outside})
+    counts = Counter(
+        key for r in results for key in {_mask(ln.text) for ln in r.outside}
+    )
     repeat = max(2, (len(results) + 1) // 2)
     first = next((r for r in results if r.tables), None)
     table_top = min(t.bbox[1] for t in first.tables) if first else float("inf")
@@ -207,8 +254,11 @@ def _around(results: list[PageResult]) -> tuple[list[TextLine], list[TextLine]]:
             if margin and key in seen:
                 continue
             seen.add(key)
-            before = first is None or r.number < first.number or (
-                r.number == first.number and line.bottom <= table_top + 1)
+            before = (
+                first is None
+                or r.number < first.number
+                or (r.number == first.number and line.bottom <= table_top + 1)
+            )
             (preamble if before else trailer).append(_text_line(line, r.number, margin))
     return preamble, trailer
 
@@ -218,7 +268,16 @@ def _mask(text: str) -> str:
 
 
 def _text_line(line: Line, page: int, margin: bool) -> TextLine:
-    return TextLine(text=line.text, page=page,
-                    bbox=(round(line.x0, 2), round(line.top, 2), round(line.x1, 2),
-                          round(line.bottom, 2)),
-                    size=round(line.size, 2), bold=line.bold, margin=margin)
+    return TextLine(
+        text=line.text,
+        page=page,
+        bbox=(
+            round(line.x0, 2),
+            round(line.top, 2),
+            round(line.x1, 2),
+            round(line.bottom, 2),
+        ),
+        size=round(line.size, 2),
+        bold=line.bold,
+        margin=margin,
+    )

@@ -28,7 +28,9 @@ def fiches_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
     Example: fiches "Dénomination du traitement | Tenue des registres …",
     "Finalité | …" → columns ["Dénomination du traitement", "Finalité"].
     """
-    pairs = _joined_pairs([(row.cells[0], row.cells[1]) for t in tables for row in t.rows])
+    pairs = _joined_pairs(
+        [(row.cells[0], row.cells[1]) for t in tables for row in t.rows]
+    )
     opening = next(_squash(_text(lab)) for lab, _ in pairs if _text(lab))
     labels: list[str] = []
     keys: list[str] = []
@@ -50,8 +52,9 @@ def fiches_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
     return Header(labels, [None] * len(labels), spans), rows
 
 
-def _joined_pairs(pairs: list[tuple[list[Fragment], list[Fragment]]]
-                  ) -> list[tuple[list[Fragment], list[Fragment]]]:
+def _joined_pairs(
+    pairs: list[tuple[list[Fragment], list[Fragment]]],
+) -> list[tuple[list[Fragment], list[Fragment]]]:
     """Join a label | value row cut by a page break back onto the row above.
 
     The piece at the top of the next page has an empty label, or a label going

@@ -27,7 +27,9 @@ class _Ruling:
         spans: dict[int, list[tuple[float, float]]] = defaultdict(list)
         for rule, p in zip(rules, pos, strict=True):
             k = nearest(self.positions, p)
-            spans[k].append((rule.x0, rule.x1) if horizontal else (rule.top, rule.bottom))
+            spans[k].append(
+                (rule.x0, rule.x1) if horizontal else (rule.top, rule.bottom)
+            )
         self.spans = {k: merge_intervals(v, snap) for k, v in spans.items()}
 
     def covers(self, position: float, start: float, end: float, snap: float) -> bool:
@@ -41,8 +43,9 @@ class _Ruling:
         return covered >= _COVER * (end - start)
 
 
-def find_grid_tables(rules: list[Rule], words: list[Word], page: int, snap: float
-                     ) -> list[PageTable]:
+def find_grid_tables(
+    rules: list[Rule], words: list[Word], page: int, snap: float
+) -> list[PageTable]:
     """Every ruled table on a page, largest regions of connected rules first.
 
     Args:
@@ -84,8 +87,12 @@ def _regions(rules: list[Rule], snap: float) -> list[list[Rule]]:
 
 
 def _touch(a: Rule, b: Rule, snap: float) -> bool:
-    return (a.x0 - snap <= b.x1 and b.x0 - snap <= a.x1
-            and a.top - snap <= b.bottom and b.top - snap <= a.bottom)
+    return (
+        a.x0 - snap <= b.x1
+        and b.x0 - snap <= a.x1
+        and a.top - snap <= b.bottom
+        and b.top - snap <= a.bottom
+    )
 
 
 def _side_by_side(a: Rule, b: Rule, snap: float) -> bool:
@@ -94,19 +101,27 @@ def _side_by_side(a: Rule, b: Rule, snap: float) -> bool:
     Chromium draws no horizontal border where a row is cut by a page break,
     so the page holding only the middle of a row has its verticals alone.
     """
-    return (not a.horizontal and not b.horizontal and a.bottom - a.top > 4 * snap
-            and abs(a.top - b.top) <= snap and abs(a.bottom - b.bottom) <= snap)
+    return (
+        not a.horizontal
+        and not b.horizontal
+        and a.bottom - a.top > 4 * snap
+        and abs(a.top - b.top) <= snap
+        and abs(a.bottom - b.bottom) <= snap
+    )
 
 
-def _region_table(rules: list[Rule], words: list[Word], page: int, snap: float
-                  ) -> PageTable | None:
+def _region_table(
+    rules: list[Rule], words: list[Word], page: int, snap: float
+) -> PageTable | None:
     hs = [r for r in rules if r.horizontal]
     vs = [r for r in rules if not r.horizontal]
     h, v = _Ruling(hs, True, snap), _Ruling(vs, False, snap)
-    xs = cluster_values(v.positions + [min(r.x0 for r in rules), max(r.x1 for r in rules)],
-                        snap)
-    ys = cluster_values(h.positions + [min(r.top for r in rules),
-                                       max(r.bottom for r in rules)], snap)
+    xs = cluster_values(
+        v.positions + [min(r.x0 for r in rules), max(r.x1 for r in rules)], snap
+    )
+    ys = cluster_values(
+        h.positions + [min(r.top for r in rules), max(r.bottom for r in rules)], snap
+    )
     if len(xs) < 3 or len(ys) < 2 or len(vs) < 2:
         return None
     cells = _merge_slots(xs, ys, h, v, snap)
@@ -119,8 +134,9 @@ def _region_table(rules: list[Rule], words: list[Word], page: int, snap: float
     return table
 
 
-def _merge_slots(xs: list[float], ys: list[float], h: _Ruling, v: _Ruling, snap: float
-                 ) -> dict[tuple[int, int], tuple[int, int]]:
+def _merge_slots(
+    xs: list[float], ys: list[float], h: _Ruling, v: _Ruling, snap: float
+) -> dict[tuple[int, int], tuple[int, int]]:
     """Map each slot (column, band) to the slot naming its merged cell."""
     owner = {(i, j): (i, j) for i in range(len(xs) - 1) for j in range(len(ys) - 1)}
 
@@ -139,8 +155,9 @@ def _merge_slots(xs: list[float], ys: list[float], h: _Ruling, v: _Ruling, snap:
     return {slot: root(slot) for slot in owner}
 
 
-def _place_words(words: list[Word], xs: list[float], ys: list[float]
-                 ) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:
+def _place_words(
+    words: list[Word], xs: list[float], ys: list[float]
+) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:
     inside: dict[tuple[int, int], list[Word]] = defaultdict(list)
     outside = []
     for word in words:
@@ -153,15 +170,27 @@ def _place_words(words: list[Word], xs: list[float], ys: list[float]
     return inside, outside
 
 
-def _rows(xs: list[float], ys: list[float], h: _Ruling,
-          cells: dict[tuple[int, int], tuple[int, int]],
-          inside: dict[tuple[int, int], list[Word]], page: int, snap: float
-          ) -> list[PageRow]:
+def _rows(
+    xs: list[float],
+    ys: list[float],
+    h: _Ruling,
+    cells: dict[tuple[int, int], tuple[int, int]],
+    inside: dict[tuple[int, int], list[Word]],
+    page: int,
+    snap: float,
+) -> list[PageRow]:
     """Group bands into rows; a cell spanning rows is carried into each of them."""
     ncols = len(xs) - 1
-    bounds = [0] + [j for j in range(1, len(ys) - 1)
-                    if sum(h.covers(ys[j], xs[i], xs[i + 1], snap) for i in range(ncols))
-                    * 2 > ncols] + [len(ys) - 1]
+    bounds = (
+        [0]
+        + [
+            j
+            for j in range(1, len(ys) - 1)
+            if sum(h.covers(ys[j], xs[i], xs[i + 1], snap) for i in range(ncols)) * 2
+            > ncols
+        ]
+        + [len(ys) - 1]
+    )
     members: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for slot, name in cells.items():
         members[name].append(slot)
@@ -178,11 +207,20 @@ def _rows(xs: list[float], ys: list[float], h: _Ruling,
                     continue
                 lines = words_to_lines(w for s in slots for w in inside.get(s, []))
                 # an empty merged cell opening the page goes on from the page before
-                from_before = not lines and min(s[1] for s in slots) == 0 \
+                from_before = (
+                    not lines
+                    and min(s[1] for s in slots) == 0
                     and max(s[1] for s in slots) >= end
-                stacks[i].append(Fragment(lines, _slots_box(slots, xs, ys), page,
-                                          (i, max(s[0] for s in slots)),
-                                          carried=name in seen or from_before))
+                )
+                stacks[i].append(
+                    Fragment(
+                        lines,
+                        _slots_box(slots, xs, ys),
+                        page,
+                        (i, max(s[0] for s in slots)),
+                        carried=name in seen or from_before,
+                    )
+                )
                 placed.add(name)
         seen |= placed
         ruled = start > 0 or h.covers(ys[0], xs[0], xs[-1], snap)
@@ -190,10 +228,15 @@ def _rows(xs: list[float], ys: list[float], h: _Ruling,
     return rows
 
 
-def _slots_box(slots: list[tuple[int, int]], xs: list[float], ys: list[float]
-               ) -> tuple[float, float, float, float]:
-    return (xs[min(s[0] for s in slots)], ys[min(s[1] for s in slots)],
-            xs[max(s[0] for s in slots) + 1], ys[max(s[1] for s in slots) + 1])
+def _slots_box(
+    slots: list[tuple[int, int]], xs: list[float], ys: list[float]
+) -> tuple[float, float, float, float]:
+    return (
+        xs[min(s[0] for s in slots)],
+        ys[min(s[1] for s in slots)],
+        xs[max(s[0] for s in slots) + 1],
+        ys[max(s[1] for s in slots) + 1],
+    )
 
 
 def lines_of(stack: list[Fragment]) -> list[Line]:

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from extract.geometry import Char, Line, Word
 
-_WORD_GAP = 0.2   # of the font size: a wider gap between glyphs is a space
+_WORD_GAP = 0.2  # of the font size: a wider gap between glyphs is a space
 _SAME_LINE = 0.5  # of the smaller height: vertical overlap that shares a line
 
 

@@ -12,8 +12,8 @@ class Fragment:
     lines: list[Line]
     bbox: tuple[float, float, float, float]
     page: int
-    span: tuple[int, int]                # first and last page-column it covers
-    carried: bool = False                # a merged cell repeated from a row above
+    span: tuple[int, int]  # first and last page-column it covers
+    carried: bool = False  # a merged cell repeated from a row above
 
     @property
     def text(self) -> str:
@@ -27,7 +27,7 @@ class PageRow:
     cells: list[list[Fragment]]
     top: float
     bottom: float
-    ruled_top: bool = True               # a ruling line closes the row above
+    ruled_top: bool = True  # a ruling line closes the row above
 
     def texts(self) -> list[str]:
         return [" ".join(f.text for f in stack) for stack in self.cells]

@@ -30,7 +30,9 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise PdfLoadError("encrypted PDF: a password is needed to read it") from error
+            raise PdfLoadError(
+                "encrypted PDF: a password is needed to read it"
+            ) from error
         return _repaired(path, error)
 
 

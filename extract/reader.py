@@ -65,9 +65,16 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Char]:
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
         size, bold = _font(raw, i, fonts)
-        yield Char(text=char, x0=box.left, top=height - box.top, x1=box.right,
-                   bottom=height - box.bottom, size=size, bold=bold,
-                   space_before=space_pending)
+        yield Char(
+            text=char,
+            x0=box.left,
+            top=height - box.top,
+            x1=box.right,
+            bottom=height - box.bottom,
+            size=size,
+            bold=bold,
+            space_before=space_pending,
+        )
         space_pending = False
 
 
@@ -75,17 +82,21 @@ def _page_text(textpage: pdfium.PdfTextPage) -> str:
     """The page's characters, one per index (pdfium's own index)."""
     count = textpage.count_chars()
     buffer = ctypes.create_string_buffer((count + 1) * 2)
-    pdfium_c.FPDFText_GetText(textpage.raw, 0, count,
-                              ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    pdfium_c.FPDFText_GetText(
+        textpage.raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
     text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
     if len(text) != count:  # a character outside the BMP: fall back, one by one
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD)
-                       for i in range(count))
+        text = "".join(
+            chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD)
+            for i in range(count)
+        )
     return text
 
 
-def _font(raw: object, index: int, fonts: dict[int, tuple[float, bool]]
-          ) -> tuple[float, bool]:
+def _font(
+    raw: object, index: int, fonts: dict[int, tuple[float, bool]]
+) -> tuple[float, bool]:
     """Size and boldness of a character, asked once per text object."""
     obj = pdfium_c.FPDFText_GetTextObject(raw, index)
     key = ctypes.cast(obj, ctypes.c_void_p).value or 0
@@ -116,8 +127,14 @@ def _path_rules(obj: pdfium.PdfObject, height: float, min_rule: float) -> list[R
             else:
                 rules.append(Rule(mid_x, top, mid_x, bottom))
         else:
-            rules.extend((Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
-                          Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)))
+            rules.extend(
+                (
+                    Rule(x0, top, x1, top),
+                    Rule(x0, bottom, x1, bottom),
+                    Rule(x0, top, x0, bottom),
+                    Rule(x1, top, x1, bottom),
+                )
+            )
     return rules
 
 
@@ -128,7 +145,9 @@ def _is_white(obj: pdfium.PdfObject) -> bool:
     return a.value == 0 or min(r.value, g.value, b.value) >= _WHITE
 
 
-def _subpath_boxes(obj: pdfium.PdfObject) -> Iterator[tuple[float, float, float, float]]:
+def _subpath_boxes(
+    obj: pdfium.PdfObject,
+) -> Iterator[tuple[float, float, float, float]]:
     """Bounding box, in page space, of each straight subpath (curves give none)."""
     matrix = obj.get_matrix()
     points: list[tuple[float, float]] = []

@@ -84,10 +84,15 @@ def aligned(row: PageRow, mapping: list[int], width: int) -> list[list[Fragment]
 def is_repeated_header(cells: list[list[Fragment]], header: Header) -> bool:
     """A page's first row that reprints the header labels (groups allowed)."""
     texts = [_squash(" ".join(f.text for f in stack)) for stack in cells]
-    wanted = [_squash(" ".join(filter(None, (g, lab))))
-              for g, lab in zip(header.groups, header.labels, strict=True)]
-    hits = sum(1 for t, w, lab in zip(texts, wanted, header.labels, strict=True)
-               if t and (t == w or t == _squash(lab)))
+    wanted = [
+        _squash(" ".join(filter(None, (g, lab))))
+        for g, lab in zip(header.groups, header.labels, strict=True)
+    ]
+    hits = sum(
+        1
+        for t, w, lab in zip(texts, wanted, header.labels, strict=True)
+        if t and (t == w or t == _squash(lab))
+    )
     return hits >= _HEADER_MATCH * sum(1 for w in wanted if w)
 
 
@@ -100,10 +105,14 @@ def without_header(cells: list[list[Fragment]], header: Header) -> list[list[Fra
         seen = ""
         for frag in stack:
             lines = list(frag.lines)
-            while lines and any(w.startswith(seen + _squash(lines[0].text)) for w in wanted):
+            while lines and any(
+                w.startswith(seen + _squash(lines[0].text)) for w in wanted
+            ):
                 seen += _squash(lines.pop(0).text)
             if lines:
-                kept.append(Fragment(lines, frag.bbox, frag.page, frag.span, frag.carried))
+                kept.append(
+                    Fragment(lines, frag.bbox, frag.page, frag.span, frag.carried)
+                )
         result.append(kept)
     return result
 
@@ -112,8 +121,13 @@ def _squash(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-def continues(cells: list[list[Fragment]], previous: LogicalRow | None,
-              page_top: bool, ruled_top: bool, ruled: bool) -> bool:
+def continues(
+    cells: list[list[Fragment]],
+    previous: LogicalRow | None,
+    page_top: bool,
+    ruled_top: bool,
+    ruled: bool,
+) -> bool:
     """Whether a row fragment continues the row above rather than starting one."""
     if previous is None:
         return False
@@ -126,8 +140,11 @@ def continues(cells: list[list[Fragment]], previous: LogicalRow | None,
     starts = [" ".join(f.text for f in stack).strip() for stack in cells]
     starts = [s for s in starts if s]
     lower = sum(1 for s in starts if _continues_sentence(s))
-    return bool(starts) and lower * 2 >= len(starts) and (
-        not first_text or _continues_sentence(first_text))
+    return (
+        bool(starts)
+        and lower * 2 >= len(starts)
+        and (not first_text or _continues_sentence(first_text))
+    )
 
 
 def _continues_sentence(text: str) -> bool:
@@ -158,9 +175,11 @@ def tables_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
                     continue
             if row.empty:
                 continue
-            page_top = r_index == 0 or (r_index == 1 and t_index > 0
-                                        and is_repeated_header(
-                                            aligned(body[0], mapping, width), header))
+            page_top = r_index == 0 or (
+                r_index == 1
+                and t_index > 0
+                and is_repeated_header(aligned(body[0], mapping, width), header)
+            )
             previous = rows[-1] if rows else None
             if continues(cells, previous, page_top, row.ruled_top, table.ruled):
                 assert previous is not None

@@ -31,7 +31,9 @@ class ExtractSettings:
                 raise ValueError(f"{name} must be positive")
 
     @classmethod
-    def resolve(cls, value: "ExtractSettings | dict[str, Any] | None") -> "ExtractSettings":
+    def resolve(
+        cls, value: "ExtractSettings | dict[str, Any] | None"
+    ) -> "ExtractSettings":
         """Settings from None (defaults), a dict of overrides, or an instance."""
         if value is None:
             return cls()

@@ -6,15 +6,21 @@ register has no retention column (the DNS register writes "Conservation : …"
 inside its data cells).
 """
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from normalise.around import document_vocab
 from normalise.categories import parse_data_categories, parse_data_subjects
 from normalise.legal_refs import parse_legal_references
+from normalise.parsed import Parsed
 from normalise.parties import is_joint, parse_parties
 from normalise.retention import find_retention, parse_retention
 from normalise.text import clean, fold
 from schemas.issues import Issue
 from schemas.raw import RawRow
 from schemas.register import Activity, Column, LegalReference, Party, Retention
+
+T = TypeVar("T")
 
 
 def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
@@ -41,16 +47,24 @@ def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
         title=_title(row, columns),
         pages=row.pages,
         cells=texts,
-        cell_parts={c.header: cell.parts for c, cell in
-                    zip(columns, row.cells, strict=True) if cell.parts},
+        cell_parts={
+            c.header: cell.parts
+            for c, cell in zip(columns, row.cells, strict=True)
+            if cell.parts
+        },
         purposes=_joined(by_role.get("purposes")),
         controllers=controllers,
-        joint_controllers=any(is_joint(t, controllers)
-                              for t in by_role.get("controllers", [])),
-        data_categories=[d for t in by_role.get("data_categories", [])
-                         for d in _collect(parse_data_categories(t), warnings)],
-        data_subjects=[s for t in by_role.get("data_subjects", [])
-                       for s in parse_data_subjects(t)],
+        joint_controllers=any(
+            is_joint(t, controllers) for t in by_role.get("controllers", [])
+        ),
+        data_categories=[
+            d
+            for t in by_role.get("data_categories", [])
+            for d in _collect(parse_data_categories(t), warnings)
+        ],
+        data_subjects=[
+            s for t in by_role.get("data_subjects", []) for s in parse_data_subjects(t)
+        ],
         recipients=_parties(by_role.get("recipients", []), warnings),
         retention=retention,
         legal_references=_legal(texts.values(), warnings),
@@ -72,7 +86,8 @@ def _joined(texts: list[str] | None) -> str | None:
     return " ".join(texts) if texts else None
 
 
-def _collect(parsed, warnings: list[Issue]) -> list:  # type: ignore[no-untyped-def]
+def _collect(parsed: Parsed[T], warnings: list[Issue]) -> list[T]:
+    """The values of one parse; its issues go to the activity's warnings."""
     warnings.extend(parsed.issues)
     return list(parsed.values)
 
@@ -81,17 +96,24 @@ def _parties(texts: list[str], warnings: list[Issue]) -> list[Party]:
     return [p for t in texts for p in _collect(parse_parties(t), warnings)]
 
 
-def _retention(by_role: dict[str, list[str]], texts: dict[str, str],
-               columns: list[Column], warnings: list[Issue]) -> list[Retention]:
+def _retention(
+    by_role: dict[str, list[str]],
+    texts: dict[str, str],
+    columns: list[Column],
+    warnings: list[Issue],
+) -> list[Retention]:
     if "retention" in by_role:
-        return [r for t in by_role["retention"] for r in _collect(parse_retention(t),
-                                                                   warnings)]
+        return [
+            r
+            for t in by_role["retention"]
+            for r in _collect(parse_retention(t), warnings)
+        ]
     if any(c.role == "retention" for c in columns):
         return []
     return [r for t in texts.values() for r in _collect(find_retention(t), warnings)]
 
 
-def _legal(texts, warnings: list[Issue]) -> list[LegalReference]:  # type: ignore[no-untyped-def]
+def _legal(texts: Iterable[str], warnings: list[Issue]) -> list[LegalReference]:
     """References of every cell, each once (a code cited in two cells counts once)."""
     found: dict[tuple[object, ...], LegalReference] = {}
     for text in texts:
@@ -102,13 +124,15 @@ def _legal(texts, warnings: list[Issue]) -> list[LegalReference]:  # type: ignor
 
 
 def _transfers(texts: list[str]) -> bool | None:
-    """"Non", "Aucun" → False; "Oui …" → True; anything else is left to the reader."""
+    """ "Non", "Aucun" → False; "Oui …" → True; anything else is left to the reader."""
     if not texts:
         return None
     words = document_vocab()
     head = fold(clean(" ".join(texts))).strip(" .")
     if any(head == w or head.startswith(w + " ") for w in words.no):
         return False
-    if any(head == w or head.startswith((w + " ", w + ",", w + ":")) for w in words.yes):
+    if any(
+        head == w or head.startswith((w + " ", w + ",", w + ":")) for w in words.yes
+    ):
         return True
     return None

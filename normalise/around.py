@@ -63,7 +63,9 @@ def read_around(preamble: list[TextLine], trailer: list[TextLine]) -> Around:
         title_lines = _title_lines(body)
         used |= set(title_lines)
         result.title = clean(" ".join(body[i].text for i in title_lines)) or None
-    contact = _first_email(body) or _first_email([ln for ln in trailer if not ln.margin])
+    contact = _first_email(body) or _first_email(
+        [ln for ln in trailer if not ln.margin]
+    )
     result.rights_contact = contact
     rest = [ln for i, ln in enumerate(body) if i not in used]
     rest += [ln for ln in trailer if not ln.margin]
@@ -77,7 +79,7 @@ def read_around(preamble: list[TextLine], trailer: list[TextLine]) -> Around:
 
 
 def _title_lines(body: list[TextLine]) -> list[int]:
-    """Indexes of the title: the largest print after the first line, wrapped lines joined."""
+    """Indexes of the title: the largest print after the first line, and its wraps."""
     if len(body) < 2:
         return []
     biggest = max(ln.size for ln in body[1:])
@@ -101,8 +103,13 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
     result: list[list[TextLine]] = []
     for line in lines:
         prev = result[-1][-1] if result else None
-        if prev is not None and prev.page == line.page and abs(prev.size - line.size) < 0.5 \
-                and line.bbox[1] - prev.bbox[3] < _PARAGRAPH_GAP * (prev.bbox[3] - prev.bbox[1]):
+        if (
+            prev is not None
+            and prev.page == line.page
+            and abs(prev.size - line.size) < 0.5
+            and line.bbox[1] - prev.bbox[3]
+            < _PARAGRAPH_GAP * (prev.bbox[3] - prev.bbox[1])
+        ):
             result[-1].append(line)
         else:
             result.append([line])

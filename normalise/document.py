@@ -26,14 +26,17 @@ def normalise_document(raw: RawDocument, register_id: str, sha256: str) -> Regis
     warnings = list(raw.issues)
     columns = [_column(c.header, c.group, warnings) for c in raw.columns]
     around = read_around(raw.preamble, raw.trailer)
-    activities = [row_to_activity(i + 1, row, columns) for i, row in enumerate(raw.rows)]
+    activities = [
+        row_to_activity(i + 1, row, columns) for i, row in enumerate(raw.rows)
+    ]
     outside = [around.security_measures or ""] + around.notes
     references = [r for text in outside for r in parse_legal_references(text).values]
     return Register(
         register_id=register_id,
         source=Source(file=raw.file, sha256=sha256, pages=raw.page_count),
-        status=_status(bool(activities), warnings + [w for a in activities
-                                                     for w in a.warnings]),
+        status=_status(
+            bool(activities), warnings + [w for a in activities for w in a.warnings]
+        ),
         organisation=around.organisation,
         title=around.title,
         rights_contact=around.rights_contact,
@@ -49,8 +52,14 @@ def normalise_document(raw: RawDocument, register_id: str, sha256: str) -> Regis
 def _column(header: str, group: str | None, warnings: list[Issue]) -> Column:
     role = header_to_role(header, group)
     if role is None:
-        warnings.append(Issue(code="column-unknown-role", stage="normalise", column=header,
-                              message=f"no known role for the column {header!r}"))
+        warnings.append(
+            Issue(
+                code="column-unknown-role",
+                stage="normalise",
+                column=header,
+                message=f"no known role for the column {header!r}",
+            )
+        )
     return Column(header=header, role=role or "other", group=group)
 
 

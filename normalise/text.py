@@ -4,8 +4,16 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u00a0": " ",
-                              "\u202f": " ", "\u2009": " "})
+_APOSTROPHES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2018": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
 
 
 def clean(text: str) -> str:

@@ -31,5 +31,9 @@ def parse_lines(kind: str, lines: Iterable[str]) -> Iterator[str]:
     parse = parser_for(kind)
     for line in lines:
         text = line.rstrip("\r\n")
-        items = [v.model_dump(mode="json") for v in parse(text).values] if text.strip() else []
+        items = (
+            [v.model_dump(mode="json") for v in parse(text).values]
+            if text.strip()
+            else []
+        )
         yield json.dumps({"input": text, "items": items}, ensure_ascii=False)

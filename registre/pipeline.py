@@ -56,9 +56,24 @@ def run(
         if raises_on_error:
             raise
         issue = Issue(code="pdf-unreadable", stage="extract", message=str(error))
-        return RunResult(pdf, register_id, "error", None, [issue],
-                         seconds=time.perf_counter() - started)
+        return RunResult(
+            pdf,
+            register_id,
+            "error",
+            None,
+            [issue],
+            seconds=time.perf_counter() - started,
+        )
     register = normalise_document(raw, register_id=register_id, sha256=sha256_of(pdf))
-    issues = list(register.warnings) + [w for a in register.activities for w in a.warnings]
-    return RunResult(pdf, register_id, register.status, register, issues,
-                     pages=raw.page_count, seconds=time.perf_counter() - started)
+    issues = list(register.warnings) + [
+        w for a in register.activities for w in a.warnings
+    ]
+    return RunResult(
+        pdf,
+        register_id,
+        register.status,
+        register,
+        issues,
+        pages=raw.page_count,
+        seconds=time.perf_counter() - started,
+    )

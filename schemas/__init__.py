@@ -1,4 +1,4 @@
-"""Typed models passed between the stages: RawDocument (extract) and Register (normalise)."""
+"""Typed models passed between the stages: RawDocument, then Register."""
 
 from schemas.issues import Issue, IssueCode, Status
 from schemas.raw import BBox, RawCell, RawColumn, RawDocument, RawRow, TextLine
@@ -15,7 +15,22 @@ from schemas.register import (
 )
 
 __all__ = [
-    "Activity", "BBox", "Column", "ColumnRole", "DataCategory", "Issue", "IssueCode",
-    "LegalReference", "Party", "RawCell", "RawColumn", "RawDocument", "RawRow",
-    "Register", "Retention", "Source", "Status", "TextLine",
+    "Activity",
+    "BBox",
+    "Column",
+    "ColumnRole",
+    "DataCategory",
+    "Issue",
+    "IssueCode",
+    "LegalReference",
+    "Party",
+    "RawCell",
+    "RawColumn",
+    "RawDocument",
+    "RawRow",
+    "Register",
+    "Retention",
+    "Source",
+    "Status",
+    "TextLine",
 ]

@@ -5,19 +5,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 IssueCode = Literal[
-    "pdf-unreadable",       # not a PDF, broken beyond repair, encrypted
-    "pdf-empty",            # no page at all
-    "page-no-text",         # image-only page and no OCR
-    "no-table-found",       # no page holds a table
-    "row-cell-count",       # a row whose cells do not fit the columns
-    "unplaced-text",        # printed words that belong to no cell
-    "cell-looks-cut",       # a cell ending mid-sentence with nothing to continue it
+    "pdf-unreadable",  # not a PDF, broken beyond repair, encrypted
+    "pdf-empty",  # no page at all
+    "page-no-text",  # image-only page and no OCR
+    "no-table-found",  # no page holds a table
+    "row-cell-count",  # a row whose cells do not fit the columns
+    "unplaced-text",  # printed words that belong to no cell
+    "cell-looks-cut",  # a cell ending mid-sentence with nothing to continue it
     "column-unknown-role",  # a header with no known role
-    "retention-unparsed",   # a retention sentence with no readable duration
-    "legal-ref-unparsed",   # something that looks like a reference but did not parse
-    "recipient-unparsed",   # a recipients/controllers cell naming no body we could read
+    "retention-unparsed",  # a retention sentence with no readable duration
+    "legal-ref-unparsed",  # something that looks like a reference but did not parse
+    "recipient-unparsed",  # a recipients/controllers cell naming no body we could read
     "data-category-unknown",  # a data item no category keyword places
-    "internal-error",       # a bug, with its traceback
+    "internal-error",  # a bug, with its traceback
 ]
 Status = Literal["ok", "warning", "error"]
 

@@ -71,6 +71,10 @@ class RawDocument(_Frozen):
     layout: str = Field(description="grid | borderless | fiche | none")
     columns: list[RawColumn]
     rows: list[RawRow]
-    preamble: list[TextLine] = Field(description="lines above the table on its first page")
-    trailer: list[TextLine] = Field(description="lines after the table, and page margins")
+    preamble: list[TextLine] = Field(
+        description="lines above the table on its first page"
+    )
+    trailer: list[TextLine] = Field(
+        description="lines after the table, and page margins"
+    )
     issues: list[Issue] = Field(default_factory=list)

@@ -7,21 +7,51 @@ from pydantic import BaseModel, ConfigDict, Field
 from schemas.issues import Issue, Status
 from schemas.raw import CellPart
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal["1"] = "1"
 
 ColumnRole = Literal[
-    "title", "purposes", "controllers", "legal_basis", "data_categories",
-    "data_subjects", "recipients", "transfers", "retention", "security",
-    "processors", "other",
+    "title",
+    "purposes",
+    "controllers",
+    "legal_basis",
+    "data_categories",
+    "data_subjects",
+    "recipients",
+    "transfers",
+    "retention",
+    "security",
+    "processors",
+    "other",
 ]
 LegalKind = Literal[
-    "code_article", "law", "ordinance", "decree", "order", "eu_regulation",
-    "eu_directive", "jorf", "circular", "other",
+    "code_article",
+    "law",
+    "ordinance",
+    "decree",
+    "order",
+    "eu_regulation",
+    "eu_directive",
+    "jorf",
+    "circular",
+    "other",
 ]
 CategoryName = Literal[
-    "etat_civil", "vie_personnelle", "vie_professionnelle", "economique_financier",
-    "connexion", "localisation", "sante", "nir", "biometrie", "infractions",
-    "opinions", "origine", "vie_sexuelle", "genetique", "image", "other",
+    "etat_civil",
+    "vie_personnelle",
+    "vie_professionnelle",
+    "economique_financier",
+    "connexion",
+    "localisation",
+    "sante",
+    "nir",
+    "biometrie",
+    "infractions",
+    "opinions",
+    "origine",
+    "vie_sexuelle",
+    "genetique",
+    "image",
+    "other",
 ]
 
 
@@ -30,7 +60,7 @@ class _Frozen(BaseModel):
 
 
 class Retention(_Frozen):
-    """One retention rule: "10 ans à partir de 2036" → duration P10Y, start_date 2036."""
+    """One retention rule: "10 ans à partir de 2036" → P10Y, start_date 2036."""
 
     text: str
     duration: str | None = None

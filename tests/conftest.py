@@ -12,8 +12,9 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def sample_pdfs() -> list[Path]:
     """Every sample with a gold file, shared and generated ones."""
-    return sorted(p for p in SAMPLES.rglob("*.pdf")
-                  if p.with_name(p.stem + ".gold.json").exists())
+    return sorted(
+        p for p in SAMPLES.rglob("*.pdf") if p.with_name(p.stem + ".gold.json").exists()
+    )
 
 
 @pytest.fixture

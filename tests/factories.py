@@ -13,18 +13,30 @@ def line(text: str, top: float = 0.0, bold: bool = False) -> Line:
     return Line(words, 0.0, top, x, top + 10)
 
 
-def frag(text: str, page: int = 1, col: int = 0, carried: bool = False,
-         bold: bool = False, span: int = 0) -> Fragment:
+def frag(
+    text: str,
+    page: int = 1,
+    col: int = 0,
+    carried: bool = False,
+    bold: bool = False,
+    span: int = 0,
+) -> Fragment:
     """A cell piece holding ``text`` on one line ("" for an empty cell)."""
     lines = [line(text, bold=bold)] if text else []
     return Fragment(lines, (0.0, 0.0, 100.0, 20.0), page, (col, col + span), carried)
 
 
-def row(*texts: str, page: int = 1, ruled_top: bool = True, bold: bool = False,
-        carried: tuple[int, ...] = ()) -> PageRow:
+def row(
+    *texts: str,
+    page: int = 1,
+    ruled_top: bool = True,
+    bold: bool = False,
+    carried: tuple[int, ...] = (),
+) -> PageRow:
     """A page row with one fragment per column."""
-    cells = [[frag(t, page, i, carried=i in carried, bold=bold)] for i, t in
-             enumerate(texts)]
+    cells = [
+        [frag(t, page, i, carried=i in carried, bold=bold)] for i, t in enumerate(texts)
+    ]
     return PageRow(cells, 0.0, 20.0, ruled_top)
 
 

@@ -20,13 +20,17 @@ def encrypted(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty file"),
-    (b"Intitul\xc3\xa9;Finalit\xc3\xa9s\n", "not a PDF"),
-    (b"%PDF-1.7\n%garbage with no objects at all\n", "broken PDF"),
-])
-def test_unreadable_files_raise_a_one_line_reason(tmp_path: Path, content: bytes,
-                                                  reason: str) -> None:
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty file"),
+        (b"Intitul\xc3\xa9;Finalit\xc3\xa9s\n", "not a PDF"),
+        (b"%PDF-1.7\n%garbage with no objects at all\n", "broken PDF"),
+    ],
+)
+def test_unreadable_files_raise_a_one_line_reason(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
     path = tmp_path / "bad.pdf"
     path.write_bytes(content)
     with pytest.raises(PdfLoadError, match=reason) as error:
@@ -55,6 +59,8 @@ def test_image_only_page_is_reported_not_crashed_on(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     Image.new("L", (400, 300), 255).save(path, "PDF", resolution=72)
     raw = read_document(path)
-    assert [(i.code, i.page) for i in raw.issues] == [("page-no-text", 1),
-                                                       ("no-table-found", None)]
+    assert [(i.code, i.page) for i in raw.issues] == [
+        ("page-no-text", 1),
+        ("no-table-found", None),
+    ]
     assert raw.rows == []

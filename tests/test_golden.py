@@ -42,20 +42,28 @@ def converted() -> dict[str, Register]:
 
 @pytest.mark.parametrize("pdf", TEXT_SAMPLES, ids=lambda p: p.stem)
 def test_every_gold_activity_and_cell_is_extracted(pdf: Path, converted) -> None:  # type: ignore[no-untyped-def]
-    gold = json.loads(pdf.with_name(pdf.stem + ".gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(
+        pdf.with_name(pdf.stem + ".gold.json").read_text(encoding="utf-8")
+    )
     register = converted[pdf.stem]
     assert [c.header for c in register.columns] == gold["columns"], pdf.stem
     assert len(register.activities) == len(gold["activities"]), pdf.stem
-    for i, (want, got) in enumerate(zip(gold["activities"], register.activities,
-                                        strict=True), 1):
+    for i, (want, got) in enumerate(
+        zip(gold["activities"], register.activities, strict=True), 1
+    ):
         where = f"{pdf.stem}: activity {i} ({want['title'][:40]!r})"
-        assert similar(got.title, want["title"]) >= 0.97, f"{where}: title {got.title!r}"
+        assert similar(got.title, want["title"]) >= 0.97, (
+            f"{where}: title {got.title!r}"
+        )
         for header, text in want["cells"].items():
             assert similar(got.cells.get(header, ""), text) >= 0.97, (
-                f"{where} column {header!r}:\n  want {text!r}\n  got  {got.cells.get(header)!r}")
+                f"{where} column {header!r}:\n  want {text!r}\n"
+                f"  got  {got.cells.get(header)!r}"
+            )
         if "pages" in want:
-            assert got.pages[: len(want["pages"])] == want["pages"] or \
-                set(want["pages"]) <= set(got.pages), f"{where}: pages {got.pages}"
+            assert got.pages[: len(want["pages"])] == want["pages"] or set(
+                want["pages"]
+            ) <= set(got.pages), f"{where}: pages {got.pages}"
 
 
 @pytest.mark.parametrize("pdf", TEXT_SAMPLES, ids=lambda p: p.stem)
@@ -69,11 +77,13 @@ def test_register_matches_golden(pdf: Path, converted, update_golden: bool) -> N
     assert path.exists(), f"no golden file: UPDATE_GOLDEN=1 pytest {__file__}"
     golden = Register.model_validate_json(path.read_text(encoding="utf-8"))
     assert register.model_dump(exclude={"activities"}) == golden.model_dump(
-        exclude={"activities"}), f"{pdf.stem}: register fields differ"
+        exclude={"activities"}
+    ), f"{pdf.stem}: register fields differ"
     for got, want in zip(register.activities, golden.activities, strict=True):
         for name in type(got).model_fields:
             assert getattr(got, name) == getattr(want, name), (
-                f"{pdf.stem}: activity {got.index} ({got.title[:40]!r}) field {name}")
+                f"{pdf.stem}: activity {got.index} ({got.title[:40]!r}) field {name}"
+            )
 
 
 def test_golden_flag_is_off(update_golden: bool) -> None:

@@ -9,12 +9,15 @@ HEADER = ("Intitulé", "Finalités", "RT")
 
 def texts(tables):  # type: ignore[no-untyped-def]
     header, rows = tables_to_rows(tables)
-    return header.labels, [[" ".join(f.text for f in c if f.text) for c in r.cells]
-                           for r in rows]
+    return header.labels, [
+        [" ".join(f.text for f in c if f.text) for c in r.cells] for r in rows
+    ]
 
 
 def test_header_once_then_rows() -> None:
-    labels, rows = texts([table([row(*HEADER, bold=True), row("A", "Faire a.", "DNS")])])
+    labels, rows = texts(
+        [table([row(*HEADER, bold=True), row("A", "Faire a.", "DNS")])]
+    )
     assert labels == list(HEADER)
     assert rows == [["A", "Faire a.", "DNS"]]
 
@@ -22,30 +25,43 @@ def test_header_once_then_rows() -> None:
 def test_repeated_header_is_not_an_activity() -> None:
     # interieur_dnum_register.pdf: the header row is reprinted on every page
     p1 = table([row(*HEADER, bold=True), row("A", "Faire a.", "DNS")])
-    p2 = table([row(*HEADER, page=2, bold=True), row("B", "Faire b.", "DGS", page=2)],
-               page=2)
+    p2 = table(
+        [row(*HEADER, page=2, bold=True), row("B", "Faire b.", "DGS", page=2)], page=2
+    )
     assert texts([p1, p2])[1] == [["A", "Faire a.", "DNS"], ["B", "Faire b.", "DGS"]]
 
 
 def test_fragment_with_empty_title_continues_the_row_above() -> None:
     # dns_register.pdf p.2: the row goes on with the title cell empty
     p1 = table([row(*HEADER, bold=True), row("A", "Echange entre les", "DNS")])
-    p2 = table([row("", "candidats.", "", page=2), row("B", "Recueil.", "DNS", page=2)],
-               page=2)
-    assert texts([p1, p2])[1] == [["A", "Echange entre les candidats.", "DNS"],
-                                  ["B", "Recueil.", "DNS"]]
+    p2 = table(
+        [row("", "candidats.", "", page=2), row("B", "Recueil.", "DNS", page=2)], page=2
+    )
+    assert texts([p1, p2])[1] == [
+        ["A", "Echange entre les candidats.", "DNS"],
+        ["B", "Recueil.", "DNS"],
+    ]
 
 
 def test_fragment_going_on_in_lower_case_continues_even_with_a_title_piece() -> None:
     # sports_register.pdf p.2: "Suivi médical … de haut" / "niveau" across the break
-    p1 = table([row(*HEADER, bold=True), row("Suivi de haut", "Organiser les", "DS")],
-               ruled=False)
-    p2 = table([row(*HEADER, page=2, bold=True),
-                row("niveau", "examens ; suivre", "", page=2),
-                row("Pass'Sport", "Adresser le code.", "DS", page=2)], page=2, ruled=False)
+    p1 = table(
+        [row(*HEADER, bold=True), row("Suivi de haut", "Organiser les", "DS")],
+        ruled=False,
+    )
+    p2 = table(
+        [
+            row(*HEADER, page=2, bold=True),
+            row("niveau", "examens ; suivre", "", page=2),
+            row("Pass'Sport", "Adresser le code.", "DS", page=2),
+        ],
+        page=2,
+        ruled=False,
+    )
     assert texts([p1, p2])[1] == [
         ["Suivi de haut niveau", "Organiser les examens ; suivre", "DS"],
-        ["Pass'Sport", "Adresser le code.", "DS"]]
+        ["Pass'Sport", "Adresser le code.", "DS"],
+    ]
 
 
 def test_capitalised_row_at_page_top_is_a_new_activity() -> None:
@@ -59,24 +75,42 @@ def test_missing_top_border_alone_does_not_join() -> None:
     # at a page break, and the row there is a new activity
     p1 = table([row(*HEADER, bold=True), row("A", "Faire a.", "DNS")])
     p2 = table([row("Accueil", "Permettre b.", "", page=2, ruled_top=False)], page=2)
-    assert texts([p1, p2])[1] == [["A", "Faire a.", "DNS"], ["Accueil", "Permettre b.", ""]]
+    assert texts([p1, p2])[1] == [
+        ["A", "Faire a.", "DNS"],
+        ["Accueil", "Permettre b.", ""],
+    ]
 
 
 def test_mid_page_row_with_empty_title_joins_the_row_above() -> None:
     # a paragraph gap inside one cell of a borderless table looks like a row gap
-    t = table([row(*HEADER, bold=True), row("A", "Premier paragraphe.", "DNS"),
-               row("", "Second paragraphe.", "")], ruled=False)
+    t = table(
+        [
+            row(*HEADER, bold=True),
+            row("A", "Premier paragraphe.", "DNS"),
+            row("", "Second paragraphe.", ""),
+        ],
+        ruled=False,
+    )
     assert texts([t])[1] == [["A", "Premier paragraphe. Second paragraphe.", "DNS"]]
 
 
 def test_two_level_header_keeps_group_and_leaf() -> None:
     # culture_register.pdf: "Données" spans two sub-columns
-    from tests.factories import frag
     from extract.model import PageRow
-    head = PageRow([[frag("Traitement", bold=True)],
-                    [frag("Données", col=1, span=1, bold=True),
-                     frag("Catégories", col=1, bold=True)],
-                    [frag("Sensibles", col=2, bold=True)]], 0, 40)
+    from tests.factories import frag
+
+    head = PageRow(
+        [
+            [frag("Traitement", bold=True)],
+            [
+                frag("Données", col=1, span=1, bold=True),
+                frag("Catégories", col=1, bold=True),
+            ],
+            [frag("Sensibles", col=2, bold=True)],
+        ],
+        0,
+        40,
+    )
     header, _ = tables_to_rows([table([head, row("A", "Identité", "Non")])])
     assert header.labels == ["Traitement", "Catégories", "Sensibles"]
     assert header.groups == [None, "Données", "Données"]
@@ -94,4 +128,7 @@ def test_page_with_only_vertical_rules_is_a_table() -> None:
     tables = find_grid_tables(rules, words, 2, 2.0)
     assert len(tables) == 1 and len(tables[0].columns) == 3
     assert [f.text for stack in tables[0].rows[0].cells for f in stack] == [
-        "", "", "délivrance"]
+        "",
+        "",
+        "délivrance",
+    ]

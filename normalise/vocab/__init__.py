@@ -44,4 +44,6 @@ def _validated(name: str, model: type[BaseModel]) -> BaseModel:
 def names() -> list[str]:
     """Every vocabulary file shipped, by concept name (for the integrity test)."""
     files = resources.files(__package__).iterdir()
-    return sorted(f.name.removesuffix(".fr.toml") for f in files if f.name.endswith(".fr.toml"))
+    return sorted(
+        f.name.removesuffix(".fr.toml") for f in files if f.name.endswith(".fr.toml")
+    )
