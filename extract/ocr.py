@@ -46,6 +46,8 @@ _PAD = 10         # pixels of white around each image: ink at an edge reads badl
 _DASHES = {"-", "–", "—"}
 _EN_DASH = 0.37   # of the type size: a lone dash this long is "–" (a hyphen ~0.25)
 _EM_DASH = 0.75   # and this long, "—"
+_DOT = 0.12       # of the type size: a sign smaller every way is a speck
+_DISC = 0.6       # share of its box a bullet's ink fills (a disc: 0.79; "+": ~0.3)
 _TOUCH = 2.0      # points: rules this close touch (one table)
 
 
@@ -88,6 +90,7 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> Page:
     pieces = _pieces(clean, table_columns(rules, _TOUCH), scale)
     chars = _words(_tesseract([image for image, _ in pieces]),
                    [offset for _, offset in pieces], scale)
+    chars = _bullets(_dashes(_no_specks(chars)), binarise(clean), scale)
     return Page(number=number, width=width, height=height, chars=chars,
                 rules=rules, images=1)
 
@@ -199,7 +202,34 @@ def _words(tsv: str, offsets: list[tuple[int, int]], scale: float) -> list[Char]
                           x1=(left + w) / scale, bottom=(top + h) / scale,
                           size=round(line_height.get(key, h / scale), 1), bold=False,
                           space_before=True))
-    return _dashes(chars)
+    return chars
+
+
+def _no_specks(chars: list[Char]) -> list[Char]:
+    """Drop sign-only "words" smaller every way than a full stop: specks (``|``)."""
+    if not chars:
+        return chars
+    least = _DOT * float(np.median([c.size for c in chars]))
+    return [c for c in chars if any(ch.isalnum() for ch in c.text)
+            or c.x1 - c.x0 >= least or c.bottom - c.top >= least]
+
+
+def _bullets(chars: list[Char], ink: np.ndarray, scale: float) -> list[Char]:
+    """Name a lone round blot ``•``: Tesseract reads small bullets as ``*`` or ``+``.
+
+    A bullet is a filled disc (ink covers ~π/4 of its square box); ``*``,
+    ``+``, ``°`` and letters leave most of their box white.
+    """
+    for char in chars:
+        w, h = char.x1 - char.x0, char.bottom - char.top
+        square = 0.7 <= w / max(h, 1e-6) <= 1.4
+        if len(char.text) > 2 or not square or h > char.size / 2:
+            continue
+        box = ink[round(char.top * scale):round(char.bottom * scale),
+                  round(char.x0 * scale):round(char.x1 * scale)]
+        if box.size and float(np.count_nonzero(box)) / box.size >= _DISC:
+            char.text = "•"
+    return chars
 
 
 def _dashes(chars: list[Char]) -> list[Char]:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from extract.geometry import Char, Page
 from extract.grid import find_grid_tables
 from extract.lines import chars_to_words, words_to_lines
-from extract.ocr import _dashes, ocr_available, ocr_page
+from extract.ocr import _bullets, _dashes, ocr_available, ocr_page
 from extract.ocr_lines import binarise, rotate, skew_angle
 
 SCAN = Path(__file__).parent.parent / "samples" / "interieur_dnum_register_scan.pdf"
@@ -92,3 +92,26 @@ def _ruled_page(angle: float) -> np.ndarray:
 @given(st.floats(min_value=-2.5, max_value=2.5))
 def test_skew_is_measured_from_the_rules(angle: float) -> None:
     assert skew_angle(binarise(_ruled_page(angle))) == pytest.approx(angle, abs=0.1)
+
+
+def _mark(kind: str) -> np.ndarray:
+    """Ink (255) of one 15 px mark at 300 dpi, as binarise() gives it."""
+    ink = np.zeros((40, 40), np.uint8)
+    if kind == "disc":
+        cv2.circle(ink, (20, 20), 7, 255, -1)
+    else:
+        cv2.line(ink, (13, 20), (27, 20), 255, 2)
+        cv2.line(ink, (20, 13), (20, 27), 255, 2)
+    return ink
+
+
+@pytest.mark.parametrize("kind, read, expected", [
+    ("disc", "*", "•"),  # "• Instruire les demandes" (culture register) read "*"
+    ("disc", "+.", "•"),
+    ("plus", "+", "+"),  # "Durée de l'affectation + 6 mois" (DNUM register)
+])
+def test_round_blot_is_a_bullet(kind: str, read: str, expected: str) -> None:
+    scale = 300 / 72
+    box = (13 / scale, 13 / scale, 28 / scale, 28 / scale)
+    char = Char(read, box[0], box[1], box[2], box[3], 8.0, False, True)
+    assert _bullets([char], _mark(kind), scale)[0].text == expected
