@@ -38,6 +38,7 @@ from extract.ocr_lines import (
 DPI = 300         # Tesseract wants letters ~20 px tall: 8 pt at 300 dpi is ~25
 LANGUAGE = "fra"
 _PSM = "6"        # each image one block of lines (columns are cut apart beforehand)
+_PSM_FREE = "3"   # no ruled table: Tesseract's layout analysis finds the columns
 _MIN_CONF = 30.0  # a sign-only "word" read this unsure is a speck, not a ";"
 _SPECK = 0.35     # points²: a blot smaller than this is noise (6 pt full stop: 0.5)
 _ERASE = 1.0      # points: rules are erased this much wider before OCR
@@ -87,8 +88,10 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> Page:
     gray = np.asarray(page.render(scale=scale, grayscale=True).to_pil().convert("L"))
     gray = rotate(gray, skew_angle(binarise(gray)))
     gray, rules, clean = _rules_and_text(gray, scale)
-    pieces = _pieces(clean, table_columns(rules, _TOUCH), scale)
-    chars = _words(_tesseract([image for image, _ in pieces]),
+    tables = table_columns(rules, _TOUCH)
+    pieces = _pieces(clean, tables, scale)
+    psm = _PSM if tables else _PSM_FREE
+    chars = _words(_tesseract([image for image, _ in pieces], psm),
                    [offset for _, offset in pieces], scale)
     chars = _bullets(_dashes(_no_specks(chars)), binarise(clean), scale)
     return Page(number=number, width=width, height=height, chars=chars,
@@ -151,7 +154,7 @@ def _erase(gray: np.ndarray, lines: np.ndarray, ink: np.ndarray, scale: float
     return clean
 
 
-def _tesseract(images: list[np.ndarray]) -> str:
+def _tesseract(images: list[np.ndarray], psm: str) -> str:
     """Tesseract's TSV for several images read in one run (``page_num`` = index + 1).
 
     One run loads the model once; a list file names the images. One thread,
@@ -170,7 +173,7 @@ def _tesseract(images: list[np.ndarray]) -> str:
         listing = Path(tmp) / "images.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
         done = subprocess.run(
-            ["tesseract", str(listing), "stdout", "-l", LANGUAGE, "--psm", _PSM,
+            ["tesseract", str(listing), "stdout", "-l", LANGUAGE, "--psm", psm,
              "--dpi", str(DPI), "tsv"],
             capture_output=True, timeout=_TIMEOUT, env=env, check=True)
     return done.stdout.decode("utf-8")

@@ -54,7 +54,30 @@ def skew_angle(ink: np.ndarray) -> float:
         ys, xs = np.nonzero(labels[y:y + h, x:x + w] == k)
         slope = np.polyfit(xs.astype(float), ys.astype(float), 1)[0]
         angles.append(math.degrees(math.atan(slope)))
-    return float(np.median(angles)) if angles else 0.0
+    return float(np.median(angles)) if angles else text_skew(ink)
+
+
+def text_skew(ink: np.ndarray) -> float:
+    """The rotation of a page without rules, from its lines of text.
+
+    Turned straight, text lines make the sharpest profile of ink per pixel
+    row (dense rows, empty gaps): the angle maximising the profile's sum of
+    squares wins, searched coarse then fine on a reduced image.
+    """
+    small = cv2.resize(ink, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    best = 0.0
+    for step, span in ((0.2, _MAX_SKEW), (0.02, 0.2)):
+        candidates = np.arange(best - span, best + span + step / 2, step)
+        best = max(candidates, key=lambda a: _sharpness(small, float(a)))
+    return round(float(best), 2)
+
+
+def _sharpness(ink: np.ndarray, angle: float) -> float:
+    h, w = ink.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    turned = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST)
+    rows = turned.sum(axis=1, dtype=np.float64)
+    return float(np.square(rows).sum())
 
 
 def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
