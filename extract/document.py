@@ -41,6 +41,7 @@ class PageResult:
     outside: list[Line]
     has_text: bool
     has_images: bool
+    ocr: bool = False
 
 
 def read_document(path: Path, settings: ExtractSettings | None = None) -> RawDocument:
@@ -82,7 +83,8 @@ def _read(pdf: pdfium.PdfDocument, index: int, settings: ExtractSettings) -> Pag
             settings.ocr == "auto" and not page.chars and page.images > 0
         )
         if wants and ocr_available():
-            return ocr_page(pdf_page, index + 1)
+            page = ocr_page(pdf_page, index + 1)
+            page.ocr = True
         return page
     finally:
         pdf_page.close()
@@ -111,7 +113,7 @@ def _analyse(pages: Iterable[Page], settings: ExtractSettings) -> Iterator[PageR
                 known = [x0 for x0, _ in table.columns]
             outside = table.outside if table else lines
         yield PageResult(
-            page.number, tables, outside, bool(page.chars), page.images > 0
+            page.number, tables, outside, bool(page.chars), page.images > 0, page.ocr
         )
 
 
@@ -122,18 +124,27 @@ def _inside(word: Word, tables: list[PageTable]) -> bool:
     )
 
 
+def _page_issue(result: PageResult) -> Issue:
+    """A page read by OCR (check its text), or one with no text at all."""
+    if result.ocr:
+        return Issue(
+            code="page-ocr",
+            stage="extract",
+            page=result.number,
+            message=f"page {result.number} has no text layer: read by OCR",
+        )
+    hint = "" if ocr_available() else " (install tesseract-ocr tesseract-ocr-fra)"
+    return Issue(
+        code="page-no-text",
+        stage="extract",
+        page=result.number,
+        message=f"page {result.number} has no text layer (a scan?); it needs OCR{hint}",
+    )
+
+
 def _document(path: Path, results: list[PageResult]) -> RawDocument:
     tables = [t for r in results for t in r.tables]
-    issues = [
-        Issue(
-            code="page-no-text",
-            stage="extract",
-            page=r.number,
-            message=f"page {r.number} has no text layer (a scan?); it needs OCR",
-        )
-        for r in results
-        if not r.has_text
-    ]
+    issues = [_page_issue(r) for r in results if r.ocr or not r.has_text]
     preamble, trailer = _around(results)
     if not tables:
         issues.append(

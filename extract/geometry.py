@@ -83,3 +83,4 @@ class Page:
     chars: list[Char] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     images: int = 0
+    ocr: bool = False

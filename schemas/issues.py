@@ -8,6 +8,7 @@ IssueCode = Literal[
     "pdf-unreadable",  # not a PDF, broken beyond repair, encrypted
     "pdf-empty",  # no page at all
     "page-no-text",  # image-only page and no OCR
+    "page-ocr",  # image-only page read by OCR: its text needs a look
     "no-table-found",  # no page holds a table
     "row-cell-count",  # a row whose cells do not fit the columns
     "unplaced-text",  # printed words that belong to no cell

@@ -6,7 +6,8 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from extract import read_document
+from extract import ExtractSettings, read_document
+from extract.ocr import ocr_available
 from schemas.errors import PdfLoadError
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "dns_register.pdf"
@@ -58,9 +59,21 @@ def test_truncated_file_is_repaired_or_reported(tmp_path: Path) -> None:
 def test_image_only_page_is_reported_not_crashed_on(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     Image.new("L", (400, 300), 255).save(path, "PDF", resolution=72)
-    raw = read_document(path)
+    raw = read_document(path, ExtractSettings(ocr="never"))
     assert [(i.code, i.page) for i in raw.issues] == [
         ("page-no-text", 1),
         ("no-table-found", None),
     ]
     assert raw.rows == []
+
+
+def test_image_only_page_read_by_ocr_says_so(tmp_path: Path) -> None:
+    if not ocr_available():
+        pytest.skip("tesseract-ocr with French data is not installed")
+    path = tmp_path / "scan.pdf"
+    Image.new("L", (400, 300), 255).save(path, "PDF", resolution=72)
+    raw = read_document(path)
+    assert [(i.code, i.page) for i in raw.issues] == [
+        ("page-ocr", 1),
+        ("no-table-found", None),
+    ]
