@@ -88,3 +88,9 @@ def test_register_matches_golden(pdf: Path, converted, update_golden: bool) -> N
 
 def test_golden_flag_is_off(update_golden: bool) -> None:
     assert not update_golden, "UPDATE_GOLDEN must not be set when tests run for real"
+
+
+@pytest.mark.parametrize("pdf", TEXT_SAMPLES, ids=lambda p: p.stem)
+def test_document_survives_a_json_round_trip(pdf: Path, converted) -> None:  # type: ignore[no-untyped-def]
+    register = converted[pdf.stem]
+    assert Register.model_validate_json(register.model_dump_json()) == register

@@ -132,3 +132,37 @@ def test_page_with_only_vertical_rules_is_a_table() -> None:
         "",
         "délivrance",
     ]
+
+
+def test_merged_cell_is_carried_to_every_row_it_spans() -> None:
+    # rectorat_register.pdf: "Pôle" merged over the activities of one service
+    from extract.cells import vocabulary
+    from extract.document import _raw_rows
+    from extract.geometry import Rule, Word
+    from extract.grid import find_grid_tables
+
+    rules = [Rule(x, 0.0, x, 60.0) for x in (0.0, 100.0, 200.0, 300.0)]
+    rules += [Rule(0.0, y, 300.0, y) for y in (0.0, 20.0, 60.0)]
+    rules.append(Rule(100.0, 40.0, 300.0, 40.0))  # no rule under the merged cell
+
+    def word(text: str, x: float, y: float) -> Word:
+        return Word(text, x, y, x + 30.0, y + 8.0, 8.0, False)
+
+    words = [
+        word("Pôle", 5, 5),
+        word("Intitulé", 105, 5),
+        word("Durée", 205, 5),
+        word("RH", 5, 25),
+        word("Paie", 105, 25),
+        word("5", 205, 25),
+        word("Congés", 105, 45),
+        word("2", 205, 45),
+    ]
+    tables = find_grid_tables(rules, words, 1, 2.0)
+    _, rows = tables_to_rows(tables)
+    raw = _raw_rows(rows, vocabulary([]))
+    assert [[c.text for c in r.cells] for r in raw] == [
+        ["RH", "Paie", "5"],
+        ["RH", "Congés", "2"],
+    ]
+    assert raw[1].cells[0].parts == []  # the carried value has no page of its own
