@@ -138,7 +138,8 @@ def _throughput(measurements: list[Measurement]) -> list[list[object]]:
     for engine in dict.fromkeys(m.engine for m in measurements):
         mine = [m for m in measurements if m.engine == engine]
         big, rest = mine[0], mine[1:]
-        pages, seconds = sum(m.pages for m in rest), sum(m.seconds for m in rest)
+        pages = sum(m.pages for m in rest)
+        wall, cpu = sum(m.seconds for m in rest), sum(m.cpu_seconds for m in rest)
         rows.append(
             [
                 engine,
@@ -146,6 +147,7 @@ def _throughput(measurements: list[Measurement]) -> list[list[object]]:
                 big.pages,
                 big.seconds,
                 big.pages_per_second,
+                big.pages_per_cpu_second,
                 big.peak_mib,
             ]
         )
@@ -154,8 +156,9 @@ def _throughput(measurements: list[Measurement]) -> list[list[object]]:
                 engine,
                 "other samples",
                 pages,
-                seconds,
-                pages / seconds if seconds else 0.0,
+                wall,
+                pages / wall,
+                pages / cpu,
                 big.peak_mib,
             ]
         )
@@ -164,19 +167,56 @@ def _throughput(measurements: list[Measurement]) -> list[list[object]]:
 
 def _summary(results: list[Measurement], flat: list[Measurement]) -> dict[str, float]:
     """The issue's two goals: speed against camelot, memory flat in the page count."""
-    big = {m.engine: m.pages_per_second for m in results if m.file == results[0].file}
+    big = {m.engine: m for m in results if m.file == results[0].file}
     summary = {}
     if "camelot-vector" in big:
+        camelot = big["camelot-vector"]
         for engine in ("ours", "pipeline"):
             if engine in big:
+                mine = big[engine]
                 summary[f"{engine}_vs_camelot_vector"] = (
-                    big[engine] / big["camelot-vector"]
+                    mine.pages_per_second / camelot.pages_per_second
+                )
+                summary[f"{engine}_vs_camelot_vector_cpu"] = (
+                    mine.pages_per_cpu_second / camelot.pages_per_cpu_second
                 )
     small, large = flat[-2], flat[-1]
     summary["mib_per_extra_page"] = (large.peak_mib - small.peak_mib) / (
         large.pages - small.pages
     )
     return summary
+
+
+def _print(
+    results: list[Measurement], flat: list[Measurement], summary: dict[str, float]
+) -> None:
+    """The three tables: throughput, memory against page count, the goals."""
+    print(
+        table(
+            [
+                "engine",
+                "file",
+                "pages",
+                "seconds",
+                "pages/s",
+                "pages/CPU s",
+                "peak MiB",
+            ],
+            _throughput(results),
+        )
+    )
+    print()
+    print(
+        table(
+            ["engine", "file", "pages", "seconds", "peak MiB", "baseline MiB"],
+            [
+                [m.engine, m.file, m.pages, m.seconds, m.peak_mib, m.baseline_mib]
+                for m in flat
+            ],
+        )
+    )
+    print()
+    print(table(["figure", "value"], [[k, v] for k, v in summary.items()]))
 
 
 def main() -> None:
@@ -202,24 +242,7 @@ def main() -> None:
         results = rounds(SCRIPT, args.engines, corpus, args.rounds)
         flat = [m for n in FLAT for m in rounds(SCRIPT, ["ours"], [sized[n]], 1)]
     summary = _summary(results, flat)
-    print(
-        table(
-            ["engine", "file", "pages", "seconds", "pages/s", "peak MiB"],
-            _throughput(results),
-        )
-    )
-    print()
-    print(
-        table(
-            ["engine", "file", "pages", "seconds", "peak MiB", "baseline MiB"],
-            [
-                [m.engine, m.file, m.pages, m.seconds, m.peak_mib, m.baseline_mib]
-                for m in flat
-            ],
-        )
-    )
-    print()
-    print(table(["figure", "value"], [[k, v] for k, v in summary.items()]))
+    _print(results, flat, summary)
     path = write_results(
         "extract",
         {
