@@ -6,11 +6,13 @@ RawDocument with the text around the table. Only the page tables and the
 lines outside them are kept per page, so memory stays flat in the page count.
 """
 
+import importlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pypdfium2 as pdfium
 
@@ -21,7 +23,6 @@ from extract.geometry import Line, Page, Word
 from extract.grid import find_grid_tables
 from extract.lines import chars_to_words, words_to_lines
 from extract.model import Fragment, PageTable
-from extract.ocr import ocr_available, ocr_page
 from extract.open import open_pdf
 from extract.reader import read_page
 from extract.rows import Header, LogicalRow, tables_to_rows
@@ -70,6 +71,11 @@ def read_document(path: Path, settings: ExtractSettings | None = None) -> RawDoc
     return _document(path, results)
 
 
+def _ocr() -> ModuleType:
+    """The OCR module, imported on first need: OpenCV and numpy weigh 30 MiB."""
+    return importlib.import_module("extract.ocr")
+
+
 def _read(pdf: pdfium.PdfDocument, index: int, settings: ExtractSettings) -> Page:
     """A page's geometry from its text layer, or from OCR when it has none.
 
@@ -82,8 +88,8 @@ def _read(pdf: pdfium.PdfDocument, index: int, settings: ExtractSettings) -> Pag
         wants = settings.ocr == "always" or (
             settings.ocr == "auto" and not page.chars and page.images > 0
         )
-        if wants and ocr_available():
-            page = ocr_page(pdf_page, index + 1)
+        if wants and _ocr().ocr_available():
+            page = _ocr().ocr_page(pdf_page, index + 1)
             page.ocr = True
         return page
     finally:
@@ -133,7 +139,9 @@ def _page_issue(result: PageResult) -> Issue:
             page=result.number,
             message=f"page {result.number} has no text layer: read by OCR",
         )
-    hint = "" if ocr_available() else " (install tesseract-ocr tesseract-ocr-fra)"
+    hint = (
+        "" if _ocr().ocr_available() else " (install tesseract-ocr tesseract-ocr-fra)"
+    )
     return Issue(
         code="page-no-text",
         stage="extract",

@@ -38,16 +38,24 @@ def _breaks(prev: Char, char: Char) -> bool:
 
 
 def _word(chars: list[Char]) -> Word:
-    bold = sum(c.bold for c in chars) * 2 > len(chars)
-    return Word(
-        text="".join(c.text for c in chars),
-        x0=min(c.x0 for c in chars),
-        top=min(c.top for c in chars),
-        x1=max(c.x1 for c in chars),
-        bottom=max(c.bottom for c in chars),
-        size=max(c.size for c in chars),
-        bold=bold,
-    )
+    """One pass over the characters (this runs for every word of every page)."""
+    first = chars[0]
+    x0, top, x1, bottom, size = first.x0, first.top, first.x1, first.bottom, first.size
+    bold = 0
+    for c in chars:
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.top < top:
+            top = c.top
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.bottom > bottom:
+            bottom = c.bottom
+        if c.size > size:
+            size = c.size
+        bold += c.bold
+    text = "".join(c.text for c in chars)
+    return Word(text, x0, top, x1, bottom, size, bold * 2 > len(chars))
 
 
 def words_to_lines(words: Iterable[Word]) -> list[Line]:

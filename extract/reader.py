@@ -99,7 +99,7 @@ def _font(
 ) -> tuple[float, bool]:
     """Size and boldness of a character, asked once per text object."""
     obj = pdfium_c.FPDFText_GetTextObject(raw, index)
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    key = ctypes.addressof(obj.contents) if obj else 0
     if key not in fonts or not key:
         weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
         fonts[key] = (pdfium_c.FPDFText_GetFontSize(raw, index), weight >= _BOLD_WEIGHT)
