@@ -1,6 +1,9 @@
 """One-dimensional clustering: positions drawn twice or almost aligned are one."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def cluster_values(values: Iterable[float], tolerance: float) -> list[float]:
@@ -33,3 +36,27 @@ def merge_intervals(
         else:
             merged.append([start, end])
     return [(a, b) for a, b in merged]
+
+
+def connected_groups(items: list[T], linked: Callable[[T, T], bool]) -> list[list[T]]:
+    """Groups of items joined by ``linked`` pairs, directly or through others.
+
+    Union-find over every pair: a page holds at most a few hundred rules.
+    Groups come in the order of their first item.
+    """
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            if linked(a, items[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[T]] = {}
+    for i, item in enumerate(items):
+        groups.setdefault(root(i), []).append(item)
+    return list(groups.values())

@@ -10,7 +10,7 @@ a row (a two-level header) and a column left unruled there holds a merged cell.
 from bisect import bisect_right
 from collections import defaultdict
 
-from extract.cluster import cluster_values, merge_intervals, nearest
+from extract.cluster import cluster_values, connected_groups, merge_intervals, nearest
 from extract.geometry import Line, Rule, Word
 from extract.lines import words_to_lines
 from extract.model import Fragment, PageRow, PageTable
@@ -66,27 +66,14 @@ def find_grid_tables(
 
 
 def _regions(rules: list[Rule], snap: float) -> list[list[Rule]]:
-    """Connected groups of rules (touching within ``snap``), by union-find."""
-    parent = list(range(len(rules)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(rules):
-        for j in range(i + 1, len(rules)):
-            b = rules[j]
-            if _touch(a, b, snap) or _side_by_side(a, b, snap):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[Rule]] = defaultdict(list)
-    for i, rule in enumerate(rules):
-        groups[root(i)].append(rule)
-    return list(groups.values())
+    """Connected groups of rules: touching within ``snap``, or side by side."""
+    return connected_groups(
+        rules, lambda a, b: touch(a, b, snap) or _side_by_side(a, b, snap)
+    )
 
 
-def _touch(a: Rule, b: Rule, snap: float) -> bool:
+def touch(a: Rule, b: Rule, snap: float) -> bool:
+    """Two rules meet, or come within ``snap`` of each other."""
     return (
         a.x0 - snap <= b.x1
         and b.x0 - snap <= a.x1

@@ -12,17 +12,19 @@ import math
 import cv2
 import numpy as np
 
+from extract.cluster import connected_groups
 from extract.geometry import Rule
+from extract.grid import touch
 
-_LONG = 0.25      # of the page width: a line this long is a ruling line for the skew
-_MAX_SKEW = 5.0   # degrees: a steeper "line" is not a table rule
+_LONG = 0.25  # of the page width: a line this long is a ruling line for the skew
+_MAX_SKEW = 5.0  # degrees: a steeper "line" is not a table rule
 _H_KERNEL = 25.0  # points: a horizontal run this long is a rule, not a line of text
 _V_KERNEL = 12.0  # points: a vertical run this long (letters are shorter)
-_THICK = 3.0      # points: a band thicker than this is a filled box, not a rule
-_STROKE = 2.5    # points: wider than the stroke of any letter (13 pt bold: ~1.5)
-_MIN_FILL = 6.0   # points: a fill at least this wide and tall holds text
-_COVERED = 0.6    # share of its box a fill covers (the rest: its letters)
-_BRIDGE = 0.5     # points: gaps this short in a scanned line are noise, closed
+_THICK = 3.0  # points: a band thicker than this is a filled box, not a rule
+_STROKE = 2.5  # points: wider than the stroke of any letter (13 pt bold: ~1.5)
+_MIN_FILL = 6.0  # points: a fill at least this wide and tall holds text
+_COVERED = 0.6  # share of its box a fill covers (the rest: its letters)
+_BRIDGE = 0.5  # points: gaps this short in a scanned line are noise, closed
 
 
 def binarise(gray: np.ndarray) -> np.ndarray:
@@ -43,15 +45,16 @@ def skew_angle(ink: np.ndarray) -> float:
     Example: a ministry register scanned 0.7° askew → about ``0.7``.
     """
     width = ink.shape[1]
-    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                            cv2.getStructuringElement(cv2.MORPH_RECT, (width // 60, 1)))
+    runs = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width // 60, 1))
+    )
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
     angles = []
     for k in range(1, count):
         x, y, w, h, _area = stats[k]
         if w < _LONG * width or h > w * math.tan(math.radians(_MAX_SKEW)) + width / 200:
             continue
-        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == k)
+        ys, xs = np.nonzero(labels[y : y + h, x : x + w] == k)
         slope = np.polyfit(xs.astype(float), ys.astype(float), 1)[0]
         angles.append(math.degrees(math.atan(slope)))
     return float(np.median(angles)) if angles else text_skew(ink)
@@ -86,22 +89,25 @@ def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
         return gray
     h, w = gray.shape
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR,
-                          borderValue=255)
+    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
 def line_masks(ink: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical ruling-line pixels of a straightened page."""
     bridge = max(1, round(_BRIDGE * scale))
     hlen, vlen = round(_H_KERNEL * scale), round(_V_KERNEL * scale)
-    closed_h = cv2.morphologyEx(ink, cv2.MORPH_CLOSE,
-                                cv2.getStructuringElement(cv2.MORPH_RECT, (bridge, 1)))
-    closed_v = cv2.morphologyEx(ink, cv2.MORPH_CLOSE,
-                                cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge)))
-    horizontal = cv2.morphologyEx(closed_h, cv2.MORPH_OPEN,
-                                  cv2.getStructuringElement(cv2.MORPH_RECT, (hlen, 1)))
-    vertical = cv2.morphologyEx(closed_v, cv2.MORPH_OPEN,
-                                cv2.getStructuringElement(cv2.MORPH_RECT, (1, vlen)))
+    closed_h = cv2.morphologyEx(
+        ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (bridge, 1))
+    )
+    closed_v = cv2.morphologyEx(
+        ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge))
+    )
+    horizontal = cv2.morphologyEx(
+        closed_h, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hlen, 1))
+    )
+    vertical = cv2.morphologyEx(
+        closed_v, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vlen))
+    )
     return horizontal, vertical
 
 
@@ -129,15 +135,18 @@ def attached(verticals: list[Rule], horizontals: list[Rule], tol: float) -> list
     A tall parenthesis in a title survives the vertical opening; a table's
     vertical rules always end on, or cross, one of its horizontal rules.
     """
+
     def meets(v: Rule, h: Rule) -> bool:
-        return (h.x0 - tol <= v.x0 <= h.x1 + tol
-                and v.top - tol <= h.top <= v.bottom + tol)
+        return (
+            h.x0 - tol <= v.x0 <= h.x1 + tol and v.top - tol <= h.top <= v.bottom + tol
+        )
 
     return [v for v in verticals if any(meets(v, h) for h in horizontals)]
 
 
-def _band(start: float, end: float, near: float, far: float, horizontal: bool
-          ) -> list[Rule]:
+def _band(
+    start: float, end: float, near: float, far: float, horizontal: bool
+) -> list[Rule]:
     """A line band → its middle rule, or its two edges when it is a thick box."""
     across = [(near + far) / 2] if far - near <= _THICK else [near, far]
     if horizontal:
@@ -158,7 +167,7 @@ def table_columns(rules: list[Rule], tol: float) -> list[Columns]:
     Example: a nine-column register page → ``[([36.2, 93.0, …, 552.2], 139.2, 794.4)]``.
     """
     tables = []
-    for group in _touching(rules, tol):
+    for group in connected_groups(rules, lambda a, b: touch(a, b, tol)):
         xs = sorted(r.x0 for r in group if not r.horizontal)
         edges: list[float] = []
         for x in xs:
@@ -168,28 +177,6 @@ def table_columns(rules: list[Rule], tol: float) -> list[Columns]:
             top, bottom = min(r.top for r in group), max(r.bottom for r in group)
             tables.append((edges, top, bottom))
     return tables
-
-
-def _touching(rules: list[Rule], tol: float) -> list[list[Rule]]:
-    """Groups of rules connected by touching (union-find; pages hold few rules)."""
-    parent = list(range(len(rules)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(rules):
-        for j in range(i + 1, len(rules)):
-            b = rules[j]
-            if (a.x0 - tol <= b.x1 and b.x0 - tol <= a.x1
-                    and a.top - tol <= b.bottom and b.top - tol <= a.bottom):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[Rule]] = {}
-    for i, rule in enumerate(rules):
-        groups.setdefault(root(i), []).append(rule)
-    return list(groups.values())
 
 
 def dark_fills(ink: np.ndarray, scale: float) -> list[tuple[int, int, int, int]]:
@@ -202,16 +189,21 @@ def dark_fills(ink: np.ndarray, scale: float) -> list[tuple[int, int, int, int]]
     header cell.
     """
     side = max(3, round(_STROKE * scale))
-    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                             cv2.getStructuringElement(cv2.MORPH_RECT, (side, side)))
+    solid = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    )
     count, _, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
     least = _MIN_FILL * scale
-    return [(int(x), int(y), int(w), int(h)) for x, y, w, h, area in stats[1:count]
-            if w >= least and h >= least and area >= _COVERED * w * h]
+    return [
+        (int(x), int(y), int(w), int(h))
+        for x, y, w, h, area in stats[1:count]
+        if w >= least and h >= least and area >= _COVERED * w * h
+    ]
 
 
-def invert_fills(gray: np.ndarray, fills: list[tuple[int, int, int, int]],
-                 scale: float) -> tuple[np.ndarray, list[Rule]]:
+def invert_fills(
+    gray: np.ndarray, fills: list[tuple[int, int, int, int]], scale: float
+) -> tuple[np.ndarray, list[Rule]]:
     """The page with each dark fill inverted (dark text on light), and its edges.
 
     The edges of a fill bound its cell as ruling lines would: they are the
@@ -222,8 +214,12 @@ def invert_fills(gray: np.ndarray, fills: list[tuple[int, int, int, int]],
     out = gray.copy()
     rules = []
     for x, y, w, h in fills:
-        out[y:y + h, x:x + w] = 255 - out[y:y + h, x:x + w]
+        out[y : y + h, x : x + w] = 255 - out[y : y + h, x : x + w]
         x0, top, x1, bottom = x / scale, y / scale, (x + w) / scale, (y + h) / scale
-        rules += [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
-                  Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+        rules += [
+            Rule(x0, top, x1, top),
+            Rule(x0, bottom, x1, bottom),
+            Rule(x0, top, x0, bottom),
+            Rule(x1, top, x1, bottom),
+        ]
     return out, rules

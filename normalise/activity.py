@@ -67,7 +67,7 @@ def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
         ],
         recipients=_parties(by_role.get("recipients", []), warnings),
         retention=retention,
-        legal_references=_legal(texts.values(), warnings),
+        legal_references=legal_references_in(texts.values(), warnings),
         legal_basis=_joined(by_role.get("legal_basis")),
         transfers=_transfers(by_role.get("transfers", [])),
         processors=_parties(by_role.get("processors", []), warnings),
@@ -113,8 +113,10 @@ def _retention(
     return [r for t in texts.values() for r in _collect(find_retention(t), warnings)]
 
 
-def _legal(texts: Iterable[str], warnings: list[Issue]) -> list[LegalReference]:
-    """References of every cell, each once (a code cited in two cells counts once)."""
+def legal_references_in(
+    texts: Iterable[str], warnings: list[Issue]
+) -> list[LegalReference]:
+    """References of every text, each once (a code cited in two cells counts once)."""
     found: dict[tuple[object, ...], LegalReference] = {}
     for text in texts:
         for ref in _collect(parse_legal_references(text), warnings):

@@ -58,17 +58,19 @@ def read_around(preamble: list[TextLine], trailer: list[TextLine]) -> Around:
     result = Around()
     used: set[int] = set()
     if body:
-        result.organisation = _ORG_END.split(clean(body[0].text))[0] or None
-        used.add(0)
+        first = clean(body[0].text)
+        result.organisation = _ORG_END.split(first)[0] or None
+        if result.organisation == first:  # an address after it stays a note
+            used.add(id(body[0]))
         title_lines = _title_lines(body)
-        used |= set(title_lines)
+        used |= {id(body[i]) for i in title_lines}
         result.title = clean(" ".join(body[i].text for i in title_lines)) or None
     contact = _first_email(body) or _first_email(
         [ln for ln in trailer if not ln.margin]
     )
     result.rights_contact = contact
-    rest = [ln for i, ln in enumerate(body) if i not in used]
-    rest += [ln for ln in trailer if not ln.margin]
+    # every other line is kept: running headers and footers too, once each
+    rest = [ln for ln in preamble + trailer if id(ln) not in used]
     markers = tuple(document_vocab().security_markers)
     for paragraph in paragraphs(rest):
         if fold(paragraph).startswith(markers) and result.security_measures is None:

@@ -1,9 +1,8 @@
 """normalise_document(): columns to roles, rows to activities, text around to fields."""
 
-from normalise.activity import row_to_activity
+from normalise.activity import legal_references_in, row_to_activity
 from normalise.around import read_around
 from normalise.columns import header_to_role
-from normalise.legal_refs import parse_legal_references
 from schemas.issues import Issue, Status
 from schemas.raw import RawDocument
 from schemas.register import Column, Register, Source
@@ -30,7 +29,7 @@ def normalise_document(raw: RawDocument, register_id: str, sha256: str) -> Regis
         row_to_activity(i + 1, row, columns) for i, row in enumerate(raw.rows)
     ]
     outside = [around.security_measures or ""] + around.notes
-    references = [r for text in outside for r in parse_legal_references(text).values]
+    references = legal_references_in(outside, warnings)
     return Register(
         register_id=register_id,
         source=Source(file=raw.file, sha256=sha256, pages=raw.page_count),
