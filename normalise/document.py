@@ -5,7 +5,7 @@ from normalise.around import read_around
 from normalise.columns import header_to_role
 from schemas.issues import Issue, Status
 from schemas.raw import RawDocument
-from schemas.register import Column, Register, Source
+from schemas.register import PRODUCER, Column, Register, Source
 
 
 def normalise_document(raw: RawDocument, register_id: str, sha256: str) -> Register:
@@ -32,7 +32,9 @@ def normalise_document(raw: RawDocument, register_id: str, sha256: str) -> Regis
     references = legal_references_in(outside, warnings)
     return Register(
         register_id=register_id,
-        source=Source(file=raw.file, sha256=sha256, pages=raw.page_count),
+        source=Source(
+            file=raw.file, sha256=sha256, pages=raw.page_count, producer=PRODUCER
+        ),
         status=_status(
             bool(activities), warnings + [w for a in activities for w in a.warnings]
         ),

@@ -28,7 +28,7 @@ from registre.output import (
 )
 from registre.progress import Progress, make_progress
 from schemas.issues import Issue, Status
-from schemas.register import Register
+from schemas.register import PRODUCER, Register
 
 # Output files of the batch itself: a register may not take their names.
 RESERVED_IDS = ("report", "datapackage")
@@ -225,6 +225,8 @@ def resumed_outcome(entry: Entry, out: Path) -> Outcome | None:
     try:
         register = Register.model_validate_json(done.read_bytes())
     except ValueError:  # half-written by a non-atomic tool, or an older schema
+        return None
+    if register.source.producer != PRODUCER:  # written by another version
         return None
     if register.source.sha256 != sha256_of(entry.path):
         return None

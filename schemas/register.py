@@ -1,5 +1,6 @@
 """The register document of CONTRACT.md: what `registre convert` writes per PDF."""
 
+from importlib import metadata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -8,6 +9,17 @@ from schemas.issues import Issue, Status
 from schemas.raw import CellPart
 
 SCHEMA_VERSION: Literal["1"] = "1"
+
+
+def _producer() -> str:
+    try:
+        return f"registre {metadata.version('registre')}"
+    except metadata.PackageNotFoundError:  # running from a source tree
+        return "registre"
+
+
+PRODUCER = _producer()
+"""Written into every document's ``source``: --resume redoes older versions' files."""
 
 ColumnRole = Literal[
     "title",
@@ -112,9 +124,14 @@ class Column(_Frozen):
 
 
 class Source(_Frozen):
+    """The input file, and the registre version that converted it (for --resume)."""
+
     file: str
     sha256: str
     pages: int
+    producer: str = Field(
+        default="", description="registre version that wrote the document"
+    )
 
 
 class Activity(_Frozen):

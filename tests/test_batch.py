@@ -24,7 +24,7 @@ from registre.batch import convert_batch, expand_inputs, sniff, unique_ids
 from registre.cli import main
 from registre.pipeline import RunResult
 from registre.progress import SilentProgress
-from schemas.register import Activity, Register, Source
+from schemas.register import PRODUCER, Activity, Register, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -70,7 +70,7 @@ def stub_run(
     )
     register = Register(
         register_id=rid,
-        source=Source(file=pdf.name, sha256=digest, pages=1),
+        source=Source(file=pdf.name, sha256=digest, pages=1, producer=PRODUCER),
         activities=[activity],
     )
     return RunResult(pdf, rid, "ok", register, [], pages=1)
@@ -367,3 +367,15 @@ def test_progress_is_plain_lines_when_not_a_terminal(tmp_path: Path) -> None:
     assert [line[:6] for line in lines] == ["[1/2] ", "[2/2] "]
     assert any(line.endswith("input-missing: no such file or folder") for line in lines)
     assert any("a.pdf → a: ok, 1 pages, " in line for line in lines)
+
+
+@pytest.mark.usefixtures("stub")
+def test_resume_redoes_files_written_by_another_version(tmp_path: Path) -> None:
+    a = pdf(tmp_path / "in" / "a.pdf")
+    out = tmp_path / "out"
+    convert_batch([a], out, progress=quiet())
+    document = json.loads((out / "a.json").read_text())
+    document["source"]["producer"] = "registre 0.0.1"
+    (out / "a.json").write_text(json.dumps(document))
+    result = convert_batch([a], out, resume=True, progress=quiet())
+    assert [o.resumed for o in result.outcomes] == [False]
