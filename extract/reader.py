@@ -6,7 +6,7 @@ and it is already a pdfplumber dependency.
 """
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -32,20 +32,52 @@ def read_page(page: pdfium.PdfPage, number: int, min_rule: float) -> Page:
     """
     width, height = page.get_size()
     result = Page(number=number, width=width, height=height)
+    frame = _frame(page)
     textpage = page.get_textpage()
     try:
-        result.chars = list(_chars(textpage, height))
+        result.chars = list(_chars(textpage, frame))
     finally:
         textpage.close()
+    outer = [pdfium.PdfMatrix()]  # per nesting level: form space → page space
     for obj in page.get_objects(max_depth=8):
+        matrix = obj.get_matrix().multiply(outer[obj.level])
         if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-            result.rules.extend(_path_rules(obj, height, min_rule))
+            result.rules.extend(_path_rules(obj, matrix, frame, min_rule))
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             result.images += 1
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            del outer[obj.level + 1 :]
+            outer.append(matrix)
     return result
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Char]:
+Frame = Callable[[float, float, float, float], tuple[float, float, float, float]]
+
+
+def _frame(page: pdfium.PdfPage) -> Frame:
+    """Map a box in PDF user space (left, bottom, right, top) to the page as shown.
+
+    The result is (x0, top, x1, bottom), origin top-left, after the page's
+    /Rotate: a landscape register is often portrait pages turned by 90°.
+    """
+    ox, oy, right, top = page.get_mediabox()
+    w, h = right - ox, top - oy
+    rotation = page.get_rotation() % 360
+    if rotation == 90:
+        return lambda x0, y0, x1, y1: (y0 - oy, x0 - ox, y1 - oy, x1 - ox)
+    if rotation == 180:
+        return lambda x0, y0, x1, y1: (w - (x1 - ox), y0 - oy, w - (x0 - ox), y1 - oy)
+    if rotation == 270:
+        return lambda x0, y0, x1, y1: (
+            h - (y1 - oy),
+            w - (x1 - ox),
+            h - (y0 - oy),
+            w - (x0 - ox),
+        )
+    return lambda x0, y0, x1, y1: (x0 - ox, h - (y1 - oy), x1 - ox, h - (y0 - oy))
+
+
+def _chars(textpage: pdfium.PdfTextPage, frame: Frame) -> Iterator[Char]:
     """Every printed character; spaces only mark a word break on the next one.
 
     The text comes in one call and font facts once per text object: the
@@ -65,16 +97,8 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Char]:
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
         size, bold = _font(raw, i, fonts)
-        yield Char(
-            text=char,
-            x0=box.left,
-            top=height - box.top,
-            x1=box.right,
-            bottom=height - box.bottom,
-            size=size,
-            bold=bold,
-            space_before=space_pending,
-        )
+        x0, top, x1, bottom = frame(box.left, box.bottom, box.right, box.top)
+        yield Char(char, x0, top, x1, bottom, size, bold, space_pending)
         space_pending = False
 
 
@@ -106,7 +130,9 @@ def _font(
     return fonts[key]
 
 
-def _path_rules(obj: pdfium.PdfObject, height: float, min_rule: float) -> list[Rule]:
+def _path_rules(
+    obj: pdfium.PdfObject, matrix: pdfium.PdfMatrix, frame: Frame, min_rule: float
+) -> list[Rule]:
     """Ruling segments drawn by one path: its lines, thin boxes, and box edges.
 
     A filled box (cell shading, a zebra row) bounds its cell as a ruled border
@@ -118,8 +144,8 @@ def _path_rules(obj: pdfium.PdfObject, height: float, min_rule: float) -> list[R
     if not (filled or stroke.value):
         return []
     rules: list[Rule] = []
-    for x0, y0, x1, y1 in _subpath_boxes(obj):
-        top, bottom = height - y1, height - y0
+    for box in _subpath_boxes(obj, matrix):
+        x0, top, x1, bottom = frame(*box)
         if x1 - x0 < min_rule or bottom - top < min_rule:
             mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
             if x1 - x0 >= bottom - top:
@@ -146,10 +172,13 @@ def _is_white(obj: pdfium.PdfObject) -> bool:
 
 
 def _subpath_boxes(
-    obj: pdfium.PdfObject,
+    obj: pdfium.PdfObject, matrix: pdfium.PdfMatrix
 ) -> Iterator[tuple[float, float, float, float]]:
-    """Bounding box, in page space, of each straight subpath (curves give none)."""
-    matrix = obj.get_matrix()
+    """Bounding box, in page space, of each straight subpath (curves give none).
+
+    ``matrix`` maps the path's points to the page: its own matrix, then those
+    of the forms it is drawn in.
+    """
     points: list[tuple[float, float]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     curved = False
