@@ -220,7 +220,7 @@ def _raw_rows(rows: list[LogicalRow], vocab: set[str]) -> list[RawRow]:
                 continue
             cells.append(_cell(own, vocab))
         pages = sorted({p.page for c in cells for p in c.parts})
-        result.append(RawRow(cells=cells, pages=pages))
+        result.append(RawRow(cells=cells, pages=pages, section=row.section))
     return result
 
 

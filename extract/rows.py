@@ -9,7 +9,8 @@ Mid-page, only an empty first cell joins (a paragraph gap inside a cell of a
 borderless table looks like a row gap).
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from extract.model import Fragment, PageRow, PageTable
 
@@ -30,7 +31,7 @@ class LogicalRow:
     """One activity being assembled: per column, the fragments of its cell."""
 
     cells: list[list[Fragment]]
-    carried_from: list[bool] = field(default_factory=list)
+    section: str | None = None
 
 
 def header_of(table: PageTable) -> tuple[Header, int]:
@@ -159,32 +160,56 @@ def tables_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
         tables: the tables found, in page order; the first one carries the header.
 
     Returns:
-        The header and the rows, each row's cells holding all its fragments.
+        The header and the rows, each row's cells holding all its fragments; a
+        section heading row ("Direction des ressources humaines", one cell
+        across the table) is no row: it names the section of those below it.
     """
     header, skip = header_of(tables[0])
-    width = len(header.labels)
     rows: list[LogicalRow] = []
+    section: str | None = None
+    for cells, page_top, row, table in _body_rows(tables, header, skip):
+        heading = section_heading(cells, len(table.columns))
+        previous = rows[-1] if rows else None
+        if heading is not None:
+            section = heading
+        elif continues(cells, previous, page_top, row.ruled_top, table.ruled):
+            assert previous is not None
+            for col, stack in enumerate(cells):
+                previous.cells[col].extend(f for f in stack if not f.carried)
+        else:
+            rows.append(LogicalRow(cells, section))
+    return header, rows
+
+
+def _body_rows(
+    tables: list[PageTable], header: Header, skip: int
+) -> Iterator[tuple[list[list[Fragment]], bool, PageRow, PageTable]]:
+    """Every body row on the header's columns, with whether it opens its page.
+
+    A reprinted header is left out, but what is printed under its labels in
+    the same unruled row is kept.
+    """
+    width = len(header.labels)
     for t_index, table in enumerate(tables):
         mapping = column_map(table, header)
         body = table.rows[skip:] if t_index == 0 else table.rows
+        first = 0
         for r_index, row in enumerate(body):
             cells = aligned(row, mapping, width)
             if r_index == 0 and t_index > 0 and is_repeated_header(cells, header):
+                first = 1
                 cells = without_header(cells, header)
                 if not any(f.lines for stack in cells for f in stack):
                     continue
-            if row.empty:
-                continue
-            page_top = r_index == 0 or (
-                r_index == 1
-                and t_index > 0
-                and is_repeated_header(aligned(body[0], mapping, width), header)
-            )
-            previous = rows[-1] if rows else None
-            if continues(cells, previous, page_top, row.ruled_top, table.ruled):
-                assert previous is not None
-                for col, stack in enumerate(cells):
-                    previous.cells[col].extend(f for f in stack if not f.carried)
-            else:
-                rows.append(LogicalRow(cells))
-    return header, rows
+            if not row.empty:
+                yield cells, r_index <= first, row, table
+
+
+def section_heading(cells: list[list[Fragment]], page_columns: int) -> str | None:
+    """The text of a row that is one cell across (nearly) the whole table."""
+    filled = [f for stack in cells for f in stack if f.lines]
+    if len(filled) != 1 or page_columns < 3:
+        return None
+    frag = filled[0]
+    spanned = frag.span[1] - frag.span[0] + 1
+    return frag.text if spanned >= max(2, 0.75 * page_columns) else None

@@ -46,6 +46,7 @@ def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
         index=index,
         title=_title(row, columns),
         pages=row.pages,
+        section=row.section,
         cells=texts,
         cell_parts={
             c.header: cell.parts

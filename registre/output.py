@@ -122,6 +122,7 @@ ACTIVITY_FIELDS = (
     Field("processors", _S, "' | '-joined"),
     Field("data_category_codes", _S, "CNIL categories of the data, ' | '-joined"),
     Field("sensitive_data", _B, "any GDPR art. 9/10 data or the NIR"),
+    Field("section", _S, "the section heading row the activity is printed under"),
 )
 
 
@@ -149,6 +150,7 @@ def activity_values(register: Register, a: Activity) -> dict[str, Value]:
         "data_category_codes": _joined(dict.fromkeys(d.category
                                                      for d in a.data_categories)),
         "sensitive_data": any(d.sensitive for d in a.data_categories),
+        "section": a.section,
     }
 
 

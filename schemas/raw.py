@@ -61,6 +61,9 @@ class RawRow(_Frozen):
 
     cells: list[RawCell]
     pages: list[int]
+    section: str | None = Field(
+        default=None, description="the section heading row printed above it"
+    )
 
 
 class RawDocument(_Frozen):

@@ -140,6 +140,11 @@ class Activity(_Frozen):
     index: int
     title: str
     pages: list[int]
+    section: str | None = Field(
+        default=None,
+        description="the section heading row it is printed under "
+        '("Direction des ressources humaines")',
+    )
     cells: dict[str, str]
     cell_parts: dict[str, list[CellPart]] = Field(
         default_factory=dict, description="provenance: page and box of every cell piece"

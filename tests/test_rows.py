@@ -1,6 +1,7 @@
 """Row rules: header found once, repeats dropped, page-break fragments joined,
 merged cells carried. Each case is the situation a sample shows, in miniature."""
 
+from extract.model import PageRow
 from extract.rows import tables_to_rows
 from tests.factories import row, table
 
@@ -166,3 +167,21 @@ def test_merged_cell_is_carried_to_every_row_it_spans() -> None:
         ["RH", "Congés", "2"],
     ]
     assert raw[1].cells[0].parts == []  # the carried value has no page of its own
+
+
+def test_section_heading_row_names_the_rows_below_it() -> None:
+    # a full-width "Direction …" row above each direction's activities
+    from tests.factories import frag
+
+    heading = PageRow([[frag("Direction du numérique", col=0, span=2)], [], []], 0, 20)
+    t = table(
+        [
+            row(*HEADER, bold=True),
+            heading,
+            row("A", "Faire a.", "DNUM"),
+            row("B", "Faire b.", "DNUM"),
+        ]
+    )
+    _, rows = tables_to_rows([t])
+    assert [r.section for r in rows] == ["Direction du numérique"] * 2
+    assert len(rows) == 2
