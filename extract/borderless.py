@@ -45,6 +45,19 @@ def find_borderless_table(
     first, last = _table_span(pieces, fits, lines)
     if first is None or last is None:
         return None
+    return _table(lines, first, last, starts, rules, page, size)
+
+
+def _table(
+    lines: list[Line],
+    first: int,
+    last: int,
+    starts: list[float],
+    rules: list[Rule],
+    page: int,
+    size: float,
+) -> PageTable:
+    """The table made of ``lines[first:last + 1]``, group labels above included."""
     table_lines = lines[first : last + 1]
     x1 = max(line.x1 for line in table_lines)
     bounds = starts + [x1 + 1]

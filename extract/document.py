@@ -151,47 +151,40 @@ def _page_issue(result: PageResult) -> Issue:
 
 
 def _document(path: Path, results: list[PageResult]) -> RawDocument:
+    """Assemble the pages' tables into one logical table, with the text around it."""
     tables = [t for r in results for t in r.tables]
     issues = [_page_issue(r) for r in results if r.ocr or not r.has_text]
     preamble, trailer = _around(results)
-    if not tables:
-        issues.append(
-            Issue(
-                code="no-table-found",
-                stage="extract",
-                message="no table found on any page",
-            )
-        )
-        return RawDocument(
-            file=path.name,
-            page_count=len(results),
-            layout="none",
-            columns=[],
-            rows=[],
-            preamble=preamble,
-            trailer=trailer,
-            issues=issues,
-        )
-    fiche = is_fiche_layout(tables)
-    header, rows = fiches_to_rows(tables) if fiche else tables_to_rows(tables)
-    vocab = vocabulary(
+    layout, columns, rows = "none", [], []
+    if tables:
+        fiche = is_fiche_layout(tables)
+        header, logical = fiches_to_rows(tables) if fiche else tables_to_rows(tables)
+        layout = "fiche" if fiche else ("grid" if tables[0].ruled else "borderless")
+        columns, rows = _columns(header), _raw_rows(logical, _vocabulary(tables))
+    else:
+        message = "no table found on any page"
+        issues.append(Issue(code="no-table-found", stage="extract", message=message))
+    return RawDocument(
+        file=path.name,
+        page_count=len(results),
+        layout=layout,
+        columns=columns,
+        rows=rows,
+        preamble=preamble,
+        trailer=trailer,
+        issues=issues,
+    )
+
+
+def _vocabulary(tables: list[PageTable]) -> set[str]:
+    """The words printed in the tables, for deciding line-end breaks."""
+    return vocabulary(
         ln.text
         for t in tables
         for row in t.rows
         for stack in row.cells
         for f in stack
         for ln in f.lines
-    )
-    layout = "fiche" if fiche else ("grid" if tables[0].ruled else "borderless")
-    return RawDocument(
-        file=path.name,
-        page_count=len(results),
-        layout=layout,
-        columns=_columns(header),
-        rows=_raw_rows(rows, vocab),
-        preamble=preamble,
-        trailer=trailer,
-        issues=issues,
     )
 
 

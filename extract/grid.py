@@ -9,6 +9,7 @@ a row (a two-level header) and a column left unruled there holds a merged cell.
 
 from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from extract.cluster import cluster_values, connected_groups, merge_intervals, nearest
 from extract.geometry import Line, Rule, Word
@@ -113,7 +114,7 @@ def _region_table(
         return None
     cells = _merge_slots(xs, ys, h, v, snap)
     inside, outside = _place_words(words, xs, ys)
-    rows = _rows(xs, ys, h, cells, inside, page, snap)
+    rows = _rows(_Slots(xs, ys, h, cells, inside, page, snap))
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     columns = list(zip(xs, xs[1:], strict=False))
     table = PageTable(page, columns, rows, bbox, ruled=True)
@@ -157,30 +158,56 @@ def _place_words(
     return inside, outside
 
 
-def _rows(
-    xs: list[float],
-    ys: list[float],
-    h: _Ruling,
-    cells: dict[tuple[int, int], tuple[int, int]],
-    inside: dict[tuple[int, int], list[Word]],
-    page: int,
-    snap: float,
-) -> list[PageRow]:
-    """Group bands into rows; a cell spanning rows is carried into each of them."""
-    ncols = len(xs) - 1
-    bounds = (
-        [0]
-        + [
+@dataclass
+class _Slots:
+    """A region cut into slots, their merged cells and the words in each slot."""
+
+    xs: list[float]
+    ys: list[float]
+    h: _Ruling
+    owner: dict[tuple[int, int], tuple[int, int]]
+    inside: dict[tuple[int, int], list[Word]]
+    page: int
+    snap: float
+    members: dict[tuple[int, int], list[tuple[int, int]]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.members = defaultdict(list)
+        for slot, name in self.owner.items():
+            self.members[name].append(slot)
+
+    def row_bounds(self) -> list[int]:
+        """Band indexes where a rule across most columns ends a row."""
+        ncols = len(self.xs) - 1
+        inner = [
             j
-            for j in range(1, len(ys) - 1)
-            if sum(h.covers(ys[j], xs[i], xs[i + 1], snap) for i in range(ncols)) * 2
-            > ncols
+            for j in range(1, len(self.ys) - 1)
+            if sum(self._ruled(j, i) for i in range(ncols)) * 2 > ncols
         ]
-        + [len(ys) - 1]
-    )
-    members: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for slot, name in cells.items():
-        members[name].append(slot)
+        return [0, *inner, len(self.ys) - 1]
+
+    def _ruled(self, j: int, i: int) -> bool:
+        return self.h.covers(self.ys[j], self.xs[i], self.xs[i + 1], self.snap)
+
+    def fragment(self, name: tuple[int, int], end: int, seen: bool) -> Fragment:
+        """The merged cell ``name`` as a fragment of the row ending at band ``end``."""
+        slots = self.members[name]
+        lines = words_to_lines(w for s in slots for w in self.inside.get(s, []))
+        # an empty merged cell opening the page goes on from the page before
+        from_before = (
+            not lines
+            and min(s[1] for s in slots) == 0
+            and max(s[1] for s in slots) >= end
+        )
+        box = _slots_box(slots, self.xs, self.ys)
+        span = (name[0], max(s[0] for s in slots))
+        return Fragment(lines, box, self.page, span, carried=seen or from_before)
+
+
+def _rows(grid: _Slots) -> list[PageRow]:
+    """Group bands into rows; a cell spanning rows is carried into each of them."""
+    ncols = len(grid.xs) - 1
+    bounds = grid.row_bounds()
     seen: set[tuple[int, int]] = set()
     rows = []
     for start, end in zip(bounds, bounds[1:], strict=False):
@@ -188,30 +215,16 @@ def _rows(
         placed: set[tuple[int, int]] = set()
         for j in range(start, end):
             for i in range(ncols):
-                name = cells[(i, j)]
-                slots = members[name]
-                if name in placed or min(s[0] for s in slots) != i:
+                name = grid.owner[(i, j)]
+                if name in placed or min(s[0] for s in grid.members[name]) != i:
                     continue
-                lines = words_to_lines(w for s in slots for w in inside.get(s, []))
-                # an empty merged cell opening the page goes on from the page before
-                from_before = (
-                    not lines
-                    and min(s[1] for s in slots) == 0
-                    and max(s[1] for s in slots) >= end
-                )
-                stacks[i].append(
-                    Fragment(
-                        lines,
-                        _slots_box(slots, xs, ys),
-                        page,
-                        (i, max(s[0] for s in slots)),
-                        carried=name in seen or from_before,
-                    )
-                )
+                stacks[i].append(grid.fragment(name, end, name in seen))
                 placed.add(name)
         seen |= placed
-        ruled = start > 0 or h.covers(ys[0], xs[0], xs[-1], snap)
-        rows.append(PageRow(stacks, ys[start], ys[end], ruled_top=ruled))
+        ruled = start > 0 or grid.h.covers(
+            grid.ys[0], grid.xs[0], grid.xs[-1], grid.snap
+        )
+        rows.append(PageRow(stacks, grid.ys[start], grid.ys[end], ruled_top=ruled))
     return rows
 
 

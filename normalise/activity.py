@@ -7,7 +7,7 @@ inside its data cells).
 """
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from normalise.around import document_vocab
 from normalise.categories import parse_data_categories, parse_data_subjects
@@ -34,46 +34,49 @@ def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
     Returns:
         The Activity, with a warning for every value that did not parse.
     """
-    texts = {c.header: cell.text for c, cell in zip(columns, row.cells, strict=True)}
+    pairs = list(zip(columns, row.cells, strict=True))
+    texts = {c.header: cell.text for c, cell in pairs}
     by_role: dict[str, list[str]] = {}
-    for column, cell in zip(columns, row.cells, strict=True):
+    for column, cell in pairs:
         if cell.text:
             by_role.setdefault(column.role, []).append(cell.text)
     warnings: list[Issue] = []
-    controllers = _parties(by_role.get("controllers", []), warnings)
-    retention = _retention(by_role, texts, columns, warnings)
     return Activity(
         index=index,
         title=_title(row, columns),
         pages=row.pages,
         section=row.section,
         cells=texts,
-        cell_parts={
-            c.header: cell.parts
-            for c, cell in zip(columns, row.cells, strict=True)
-            if cell.parts
-        },
-        purposes=_joined(by_role.get("purposes")),
-        controllers=controllers,
-        joint_controllers=any(
+        cell_parts={c.header: cell.parts for c, cell in pairs if cell.parts},
+        retention=_retention(by_role, texts, columns, warnings),
+        legal_references=legal_references_in(texts.values(), warnings),
+        **_typed(by_role, warnings),
+        warnings=warnings,
+    )
+
+
+def _typed(by_role: dict[str, list[str]], warnings: list[Issue]) -> dict[str, Any]:
+    """The typed values read from the cells of each role."""
+    controllers = _parties(by_role.get("controllers", []), warnings)
+    return {
+        "purposes": _joined(by_role.get("purposes")),
+        "controllers": controllers,
+        "joint_controllers": any(
             is_joint(t, controllers) for t in by_role.get("controllers", [])
         ),
-        data_categories=[
+        "data_categories": [
             d
             for t in by_role.get("data_categories", [])
             for d in _collect(parse_data_categories(t), warnings)
         ],
-        data_subjects=[
+        "data_subjects": [
             s for t in by_role.get("data_subjects", []) for s in parse_data_subjects(t)
         ],
-        recipients=_parties(by_role.get("recipients", []), warnings),
-        retention=retention,
-        legal_references=legal_references_in(texts.values(), warnings),
-        legal_basis=_joined(by_role.get("legal_basis")),
-        transfers=_transfers(by_role.get("transfers", [])),
-        processors=_parties(by_role.get("processors", []), warnings),
-        warnings=warnings,
-    )
+        "recipients": _parties(by_role.get("recipients", []), warnings),
+        "legal_basis": _joined(by_role.get("legal_basis")),
+        "transfers": _transfers(by_role.get("transfers", [])),
+        "processors": _parties(by_role.get("processors", []), warnings),
+    }
 
 
 def _title(row: RawRow, columns: list[Column]) -> str:
