@@ -63,7 +63,10 @@ def _table(
     bounds = starts + [x1 + 1]
     columns = list(zip(bounds, bounds[1:], strict=False))
     separators = _row_separators(table_lines, rules, (starts[0], x1))
-    rows = _rows(table_lines, starts, separators, page, size)
+    headings = [ln for ln in table_lines if not _fits(ln, starts, size)]
+    for line in headings:  # a section row is a row of its own
+        separators += [line.top - 0.01, line.bottom + 0.01]
+    rows = _rows(table_lines, starts, sorted(separators), page, size, headings)
     if (
         first > 0
         and rows
@@ -156,18 +159,38 @@ def _table_span(
             i += 1
             continue
         j = i
-        while (
-            j + 1 < len(lines)
-            and fits[j + 1]
-            and lines[j + 1].top - lines[j].bottom
-            < 4 * (lines[j].bottom - lines[j].top)
-        ):
-            j += 1
+        while j + 1 < len(lines) and _close(lines[j], lines[j + 1]):
+            if fits[j + 1]:
+                j += 1
+            elif _heading_at(j + 1, pieces, fits, lines):
+                j += 2
+            else:
+                break
         multi = sum(1 for k in range(i, j + 1) if len(pieces[k]) > 1)
         if multi > best_multi:
             best, best_multi = (i, j), multi
         i = j + 1
     return best
+
+
+def _close(above: Line, below: Line) -> bool:
+    return below.top - above.bottom < 4 * (above.bottom - above.top)
+
+
+def _heading_at(
+    k: int, pieces: list[list[Line]], fits: list[bool], lines: list[Line]
+) -> bool:
+    """A lone line across columns, then a row starting: a section row.
+
+    Unlike a paragraph after the table, a heading is short or bold, and the
+    line after it opens a row with several cells.
+    """
+    if len(pieces[k]) != 1 or k + 1 >= len(lines):
+        return False
+    line, after = lines[k], lines[k + 1]
+    width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    short = line.bold or (line.x1 - line.x0) < 0.6 * width
+    return short and fits[k + 1] and len(pieces[k + 1]) > 1 and _close(line, after)
 
 
 def _row_separators(
@@ -211,13 +234,21 @@ def _rows(
     separators: list[float],
     page: int,
     size: float,
+    headings: list[Line],
 ) -> list[PageRow]:
-    """Words into cells: row by the separators, column by where each word starts."""
+    """Words into cells: row by the separators, column by where each word starts.
+
+    A section heading line is one cell across every column.
+    """
     bands: list[list[list[Word]]] = [
         [[] for _ in starts] for _ in range(len(separators) + 1)
     ]
+    spanning: dict[int, Line] = {}
     for line in lines:
         band = sum(1 for y in separators if y < line.top)
+        if any(line is h for h in headings):
+            spanning[band] = line
+            continue
         for word in line.words:
             col = max(
                 (i for i, x in enumerate(starts) if x <= word.x0 + size * 0.3),
@@ -225,7 +256,18 @@ def _rows(
             )
             bands[band][col].append(word)
     rows = []
-    for cells in bands:
+    for band, cells in enumerate(bands):
+        if band in spanning:
+            line = spanning[band]
+            frag = Fragment(
+                [line],
+                (line.x0, line.top, line.x1, line.bottom),
+                page,
+                (0, len(starts) - 1),
+            )
+            stacks: list[list[Fragment]] = [[frag]] + [[] for _ in starts[1:]]
+            rows.append(PageRow(stacks, line.top, line.bottom, ruled_top=False))
+            continue
         if not any(cells):
             continue
         stacks = [

@@ -38,10 +38,16 @@ def header_of(table: PageTable) -> tuple[Header, int]:
     """The header of the first table and how many of its rows it takes.
 
     The first row is the header; further leading rows printed in bold are
-    header too (a sub-header row in a borderless table).
+    header too (a sub-header row in a borderless table), unless they are one
+    cell across the table: a section heading.
     """
     count = 1
-    while count < len(table.rows) - 1 and _bold(table.rows[count]):
+    ncols = len(table.columns)
+    while (
+        count < len(table.rows) - 1
+        and _bold(table.rows[count])
+        and section_heading(table.rows[count].cells, ncols) is None
+    ):
         count += 1
     labels: list[str] = []
     groups: list[str | None] = [None] * len(table.columns)
