@@ -89,7 +89,8 @@ def _list_patterns() -> dict[str, Any]:
         ),
         "letter_and": re.compile(rf"\s(?:{joins})\s(?P<v>[a-z])(?![\w'])"),
         "roman_list": re.compile(
-            rf"\s(?P<v>[IVX]+(?:(?:\s(?:{joins}|,)\s|,\s)[IVX]+)*)(?![\w])"
+            # "L. 2131-1 III et IV", "R. 10-14, III, du CPCE" (comma before it)
+            rf",?\s(?P<v>[IVX]+(?:(?:\s(?:{joins}|,)\s|,\s)[IVX]+)*)(?![\w])"
         ),
     }
 

@@ -58,7 +58,8 @@ def _links() -> _Links:
             rf"\)?\s*,?\s*(?:(?:{words_re(art.links)})(?:(?<=')|(?![\w]))\s*)?"
         ),
         possessive=re.compile(rf"(?<![\w])(?:{words_re(art.possessives)})\s*$"),
-        before=re.compile(r"\)?\s*[,:(]?\s*"),  # "CSS) article", "Code civil, art."
+        # "CSS) article", "Code civil, art.", "Loi n° 2011-1862 du … - art. 32"
+        before=re.compile(r"\)?\s*[,:(–—-]?\s*"),
     )
 
 
