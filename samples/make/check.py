@@ -32,8 +32,13 @@ def page_words(pdf_path: Path) -> list[set[str]]:
         ]
 
 
+# Footnote markers written "¹" in the gold are raised plain digits in the PDF.
+_SUPERSCRIPTS = str.maketrans("¹²³", "123")
+
+
 def printed(word: str, words: set[str]) -> bool:
     """A gold word is printed whole, or as a prefix ending in '-' plus the rest."""
+    word = word.translate(_SUPERSCRIPTS)
     if word in words:
         return True
     for k in range(1, len(word)):

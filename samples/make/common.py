@@ -96,6 +96,9 @@ def gold(data: dict, pages: list[list[int]], pages_total: int) -> dict:
             if act.get(c["key"], "").strip()
         }
         one: dict = {"title": gold_text(act[title_key]), "pages": pgs, "cells": cells}
+        if "section" in act:
+            # A full-width section row printed above the activity (not an activity).
+            one["section"] = act["section"]
         if "ctl" in act:
             one["controllers"] = act["ctl"]
         if "ret" in act:

@@ -10,9 +10,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import calc  # noqa: E402
 import chromium  # noqa: E402
+import chromium_more  # noqa: E402
 import lo  # noqa: E402
 import rl  # noqa: E402
+import rl_more  # noqa: E402
+import writer  # noqa: E402
 from common import build, load  # noqa: E402
 
 RENDERERS = {
@@ -23,6 +27,14 @@ RENDERERS = {
     "prefecture_register": chromium.render_merged,
     "universite_register": chromium.render_rules,
     "cdg_register": lo.render_wide,
+    # Second batch: layouts real registers use that the first seven lack.
+    "sdis_register": calc.render_sheet,
+    "region_register": chromium_more.render_sections,
+    "mairie_register": chromium_more.render_info,
+    "crous_register": rl_more.render_rotated,
+    "metropole_register": rl_more.render_gutters,
+    "hopital_register": writer.render_centred,
+    "cci_register": writer.render_signed,
 }
 
 
