@@ -60,6 +60,9 @@ class _Markers(BaseModel):
     openers: list[str]
     pronouns: list[str]
     auxiliaries: list[str]
+    coordinated_determiners: list[str]
+    anaphora: list[str]
+    event_heads: list[str]
 
 
 class _Ages(BaseModel):
@@ -67,6 +70,8 @@ class _Ages(BaseModel):
     after: list[str]
     persons: list[str]
     links: list[str]
+    of: list[str]
+    possessives: list[str]
 
 
 class _Dates(BaseModel):
@@ -132,8 +137,13 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "year_end": re.compile(rf"{year}\s+(?P<tail>(?:{alt(m.year_after)})\s)", flags),
         "age_before": re.compile(
             rf"(?:(?<!\w)(?:{alt(a.before)})\s+(?:(?:{alt(a.links)})\s*)*"
-            rf"|(?<!\w)(?:{alt(a.persons)})\s+(?:(?:{alt(a.links)})\s*)+)$", flags),
-        "age_after": re.compile(rf"^\s*(?:{alt(a.after)})(?!\w)", flags),
+            rf"|(?<!\w)(?:{alt(a.persons)})\s+(?:(?:{alt(a.links)})\s*)+"
+            rf"|(?<!\w)(?:{alt(a.possessives)})\s+)$", flags),
+        "age_after": re.compile(
+            rf"^\s*(?:(?:{alt(a.after)})(?!\w)"
+            rf"|(?:{alt(a.of)})\s*(?:{alt(a.persons)})(?!\w))", flags),
+        # "vingt-et-un ans et trois cent soixante-quatre jours": one age.
+        "age_and": re.compile(rf"^\s+{alt(m.range_and)}\s+$", flags),
     }
 
 
@@ -213,10 +223,20 @@ def find_periods(text: str) -> list[Period]:
     found += [_year_end(m) for m in rx["year_end"].finditer(text) if free(m)]
     for m in rx["one"].finditer(text):
         amount = _amount(m["n"], m["u"], m["half"])
-        if amount and free(m) and not _is_age(text, m.start(), m.end()):
-            iso = iso_duration(*_amount_iso(amount))
-            found.append(Period(m.start(), m.end(), iso))
+        if not amount or not free(m):
+            continue
+        if _is_age(text, m.start(), m.end()) or _continues_age(text, m, ages):
+            ages.append(m.span())
+        else:
+            found.append(Period(m.start(), m.end(), iso_duration(*_amount_iso(amount))))
     return sorted(found, key=lambda p: p.start)
+
+
+def _continues_age(text: str, m: re.Match[str], ages: list[tuple[int, int]]) -> bool:
+    """ "l'âge de vingt-et-un ans et trois cent soixante-quatre jours": the
+    amount joined by "et" to an age is part of that age (arrêté PJJ, art. 5)."""
+    return any(_rx()["age_and"].match(text[end:m.start()]) for _, end in ages
+               if end <= m.start())
 
 
 def _amount_iso(amount: tuple[float, _Unit]) -> tuple[float, str]:

@@ -37,13 +37,23 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "archival": re.compile(rf"(?<!\w)(?:{alt(m.archival)})(?!\w)", flags),
         "permanent": re.compile(rf"(?<!\w)(?:{alt(m.permanent)})(?!\w)", flags),
         "start": re.compile(rf"(?<!\w)(?:{alt(m.start)})(?!\w)", flags),
-        "until": re.compile(rf"(?<!\w)(?:{alt(m.until)})(?!\w)\s*(?!{num})", flags),
-        "at": re.compile(rf"^\W*(?:{alt(m.at)})(?!\w)", flags),
+        # "jusqu'à 7 jours" is a period, "jusqu'aux 21 ans de l'enfant" an age:
+        # _until tells them apart with find_periods, which skips ages.
+        "until": re.compile(rf"(?<!\w)(?:{alt(m.until)})(?!\w)\s*", flags),
+        # "Au-delà de …" is no "au": a hyphen continues the word.
+        "at": re.compile(rf"^\W*(?:{alt(m.at)})(?![\w-])", flags),
         "span": re.compile(rf"(?<!\w)(?:{alt(m.span)})\s+(?P<link>{alt(m.span_links)})"
                            r"(?:\s+|(?<='))", flags),
         "during": re.compile(rf"(?<!\w)(?:{alt(m.during)})\s+", flags),
         "article": re.compile(rf"^(?:(?:{alt(m.articles)})(?:\s+|(?<=')))+", flags),
-        "stop": re.compile(rf"[,;.()\[\]]|{alt(m.event_stops)}", flags),
+        "stop": re.compile(rf"[,;.()\[\]]|{alt(m.event_stops)}"
+                           rf"| ou (?!(?:{alt(m.coordinated_determiners)})(?:\s|(?<=')))",
+                           flags),
+        "anaphora": re.compile(rf"^(?:{alt(m.anaphora)})(?!\w)", flags),
+        "head": re.compile(rf"^(?:{alt(m.event_heads)})\s+", flags),
+        "anaphoric": re.compile(rf"(?<!\w)(?:{alt(m.anaphora)})(?!\w)", flags),
+        # "10 a.", "2 sem.": the dot belongs to the unit, not to the sentence.
+        "dotted_unit": re.compile(rf"\d\s*(?:{alt(_dotted_units())})$", flags),
         "addition": re.compile(rf"(?:^|\W)(?:{alt(m.addition)})\s*$", flags),
         "phase": re.compile(rf",?\s+(?:{alt(m.phase)})\s+", flags),
         "heading": re.compile(
@@ -94,6 +104,10 @@ def _event_after(text: str, end: int, closed: bool = False) -> str | None:
         return None
     phrase = (rest[:stop.start()] if stop else rest).strip()
     phrase = _rx()["article"].sub("", phrase).strip()
+    # "jusqu'au jour où le jeune atteint l'âge de …": the event is what happens.
+    phrase = _rx()["article"].sub("", _rx()["head"].sub("", phrase)).strip()
+    if _rx()["anaphora"].match(phrase):
+        return None  # "au-delà de ce délai": the period before, not an event
     return phrase or None
 
 
@@ -117,7 +131,9 @@ def _until(text: str, periods: list[Period]) -> str | None:
         phrase = _event_after(text, m.end())
         # "jusqu'à la fin de la troisième année suivant …" is a period, not an event.
         reach = m.end() + len(phrase or "") + 8
-        if phrase and not any(m.end() <= p.start < reach for p in periods):
+        # A period after a comma is another rule: "Jusqu'aux 21 ans de l'enfant, ou 10 ans …".
+        if phrase and not any(m.end() <= p.start < reach and "," not in text[m.end():p.start]
+                              for p in periods):
             return _date(phrase) or phrase
     return None
 
@@ -219,7 +235,21 @@ def _clauses(text: str) -> list[str]:
     pieces = []
     for part in _rx()["clause"].split(text):
         pieces += _rx()["lost_break"].split(part)
-    return [p.strip(" .,") for p in pieces if p.strip(" .,")]
+    return [c for c in map(_trim, pieces) if c]
+
+
+def _dotted_units() -> list[str]:
+    """Unit abbreviations that end on a dot ("a.", "sem.")."""
+    units = durations_vocab().unit
+    return [a for u in units for a in u.abbreviations if a.endswith(".")]
+
+
+def _trim(clause: str) -> str:
+    """Spaces, commas and a final full stop, unless the stop ends "10 a."."""
+    clause = clause.strip(" ,")
+    while clause.endswith(".") and not _rx()["dotted_unit"].search(clause):
+        clause = clause[:-1].rstrip(" ,")
+    return clause
 
 
 def _clause_rules(clause: str) -> tuple[list[Retention], Issue | None]:
@@ -231,7 +261,8 @@ def _clause_rules(clause: str) -> tuple[list[Retention], Issue | None]:
         found = _phase_rules(phase.strip(" ,"), applies_to, before)
         before = found[-1].until_event if found and not found[-1].duration else None
         rules += found
-    if rules or _rx()["permanent"].search(clause):
+    # "Au-delà de ce délai, elles sont supprimées" ends the rule before it.
+    if rules or _rx()["permanent"].search(clause) or _rx()["anaphoric"].search(clause):
         return rules, None
     return [], Issue(code="retention-unparsed", stage="normalise", text=clause,
                      message="no retention period or event found")
