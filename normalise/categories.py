@@ -41,6 +41,7 @@ class CategoriesVocab(BaseModel):
     """data_categories.fr.toml."""
 
     category: list[CategoryRule]
+    exclusions: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class _Group:
 
     label: str
     items: list[str]
+    bracketed: bool = False  # "head (items)": the head is both label and item
 
 
 _ITEM_SEP = re.compile(r"\s*[,;()\[\]]\s*|\s+[-–•]\s+|\.\s+|\.$")
@@ -119,11 +121,26 @@ def parse_data_categories(text: str) -> Parsed[DataCategory]:
     """
     values: list[DataCategory] = []
     issues: list[Issue] = []
-    for group in cell_to_groups(clean(text)):
+    for group in cell_to_groups(_without_exclusions(clean(text))):
         found, unknown = _group_categories(group)
         values.extend(found)
         issues.extend(_unknown_issue(item) for item in unknown)
     return Parsed(values=values, issues=issues)
+
+
+@cache
+def _exclusion() -> re.Pattern[str]:
+    """From "à l'exception de …" to the end of the list item group (";")."""
+    words = vocab.load("data_categories", CategoriesVocab).exclusions
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf",?\s*(?<![\w'])(?:{alts})(?![\w])[^;]*", re.IGNORECASE)
+
+
+def _without_exclusions(text: str) -> str:
+    """ "titres d'identité, à l'exception du NIR" → "titres d'identité"."""
+    if not vocab.load("data_categories", CategoriesVocab).exclusions:
+        return text
+    return _exclusion().sub("", text)
 
 
 def _unknown_issue(item: str) -> Issue:
@@ -145,11 +162,19 @@ def _group_categories(group: _Group) -> tuple[list[DataCategory], list[str]]:
             unknown.append(item)
         for kind in dict.fromkeys(kinds):
             by_kind.setdefault(kind, []).append(item)
-    prefix = f"{group.label} : " if group.label else ""
-    found = [DataCategory(text=prefix + ", ".join(items), category=kind,
+    found = [DataCategory(text=_group_text(group, items), category=kind,
                           sensitive=kind in _sensitive())
              for kind, items in by_kind.items()]
     return found, unknown
+
+
+def _group_text(group: _Group, items: list[str]) -> str:
+    """The items as printed: "Identité : nom, prénom" or "identité (nom, prénom)"."""
+    if group.bracketed:
+        inner = [i for i in items if i != group.label]
+        return f"{group.label} ({', '.join(inner)})" if inner else group.label
+    prefix = f"{group.label} : " if group.label else ""
+    return prefix + ", ".join(items)
 
 
 def cell_to_groups(text: str) -> list[_Group]:
@@ -172,7 +197,34 @@ def cell_to_groups(text: str) -> list[_Group]:
             groups.append(_Group(label, split_items(text[cursor:start])))
         label, cursor = text[start:colon.start()].strip(" ;,.-"), colon.end()
     groups.append(_Group(label, split_items(text[cursor:])))
+    groups = [h for g in groups for h in _head_groups(g, text)]
     return [g for g in groups if g.items or g.label]
+
+
+_HEAD = re.compile(r"(?:^|[;,―—–•]\s*|\s[-]\s+)"
+                   r"(?P<head>[^;,()\[\]]{3,80}?)\s*\((?P<inner>[^()]*)\)")
+
+
+def _bare(item: str) -> str:
+    return item.strip(" -―—–•")
+
+
+def _head_groups(group: _Group, text: str) -> list[_Group]:
+    """ "à l'identité (civilité, nom, numéro)": a head before a bracketed list
+    labels that list, as "Identité : civilité, nom, numéro" would (arrêtés,
+    art. 2). Only for groups without a label of their own."""
+    if group.label or not group.items:
+        return [group]
+    found = [m for m in _HEAD.finditer(text) if "," in m["inner"] or ";" in m["inner"]]
+    # A head of several kinds ("date de naissance et diplômes (BAFA)") labels nothing.
+    heads = {_bare(m["head"]): split_items(m["inner"]) for m in found
+             if len({k for k, _ in item_kinds(m["head"])}) <= 1}
+    inner = {i for items in heads.values() for i in items}
+    rest = [i for i in group.items if i not in inner and _bare(i) not in heads]
+    listed = {_bare(i) for i in group.items}
+    out = [_Group(head, [head, *items], bracketed=True) for head, items in heads.items()
+           if head in listed]
+    return ([_Group("", rest)] if rest else []) + out if out else [group]
 
 
 def _outside_parens(text: str, at: int) -> bool:

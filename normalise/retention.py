@@ -17,7 +17,6 @@ import re
 from functools import cache
 
 from normalise.durations import Period, alt, durations_vocab, find_periods
-from normalise.numbers import number_pattern
 from normalise.parsed import Parsed
 from normalise.text import clean
 from schemas.issues import Issue
@@ -31,7 +30,7 @@ _PARTICIPLE = r"(?:é|ée|és|ées|ite|ites|it|its|te|tes)(?!\w)"
 def _rx() -> dict[str, re.Pattern[str]]:
     """All compiled patterns, built once from the vocabularies."""
     m, flags = durations_vocab().markers, re.IGNORECASE
-    num, months = number_pattern(), alt(durations_vocab().dates.months)
+    months = alt(durations_vocab().dates.months)
     return {
         "retention": re.compile(rf"(?<!\w)(?:{alt(m.retention_stems)})", flags),
         "archival": re.compile(rf"(?<!\w)(?:{alt(m.archival)})(?!\w)", flags),
@@ -46,9 +45,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
                            r"(?:\s+|(?<='))", flags),
         "during": re.compile(rf"(?<!\w)(?:{alt(m.during)})\s+", flags),
         "article": re.compile(rf"^(?:(?:{alt(m.articles)})(?:\s+|(?<=')))+", flags),
-        "stop": re.compile(rf"[,;.()\[\]]|{alt(m.event_stops)}"
-                           rf"| ou (?!(?:{alt(m.coordinated_determiners)})(?:\s|(?<=')))",
-                           flags),
+        "stop": re.compile(
+            rf"[,;.()\[\]]|{alt(m.event_stops)}"
+            rf"| ou (?!(?:{alt(m.coordinated_determiners)})(?:\s|(?<=')))", flags),
         "anaphora": re.compile(rf"^(?:{alt(m.anaphora)})(?!\w)", flags),
         "head": re.compile(rf"^(?:{alt(m.event_heads)})\s+", flags),
         "anaphoric": re.compile(rf"(?<!\w)(?:{alt(m.anaphora)})(?!\w)", flags),
@@ -131,9 +130,10 @@ def _until(text: str, periods: list[Period]) -> str | None:
         phrase = _event_after(text, m.end())
         # "jusqu'à la fin de la troisième année suivant …" is a period, not an event.
         reach = m.end() + len(phrase or "") + 8
-        # A period after a comma is another rule: "Jusqu'aux 21 ans de l'enfant, ou 10 ans …".
-        if phrase and not any(m.end() <= p.start < reach and "," not in text[m.end():p.start]
-                              for p in periods):
+        # After a comma, a period is another rule: "Jusqu'aux 21 ans de
+        # l'enfant, ou 10 ans après …" keeps its end event.
+        if phrase and not any(m.end() <= p.start < reach
+                              and "," not in text[m.end():p.start] for p in periods):
             return _date(phrase) or phrase
     return None
 
