@@ -12,8 +12,9 @@ from extract.geometry import Line, Rule, Word
 from extract.lines import split_line, words_to_lines
 from extract.model import Fragment, PageRow, PageTable
 
-_GUTTER = 0.8  # of the font size: a wider gap between words separates columns
+_GUTTER = 0.5  # of the font size: a wider gap between words separates columns
 _MIN_SUPPORT = 0.15  # share of table lines a column start must be seen on
+_ALIGNED = 0.5  # share of multi-segment lines whose segments all start on columns
 _ROW_GAP = 0.6  # of the line height: extra whitespace that ends a row
 
 
@@ -45,7 +46,31 @@ def find_borderless_table(
     first, last = _table_span(pieces, fits, lines)
     if first is None or last is None:
         return None
-    return _table(lines, first, last, starts, rules, page, size)
+    head = first
+    while head > 0 and first - head < 3 and len(pieces[head - 1]) > 1:
+        head -= 1  # header lines whose centred labels overhang the column starts
+    edges = _edges(lines[head : last + 1], starts, size)
+    fits = [_fits(line, edges, size) for line in lines]
+    first, last = _table_span(pieces, fits, lines)
+    if first is None or last is None:
+        return None
+    return _table(lines, first, last, edges, rules, page, size)
+
+
+def _edges(lines: list[Line], starts: list[float], size: float) -> list[float]:
+    """Left edge of each column: the middle of the whitespace before its start.
+
+    A column of centred or right-aligned values ("Oui", "Non", "N°") starts
+    further right than its header; the gap that no word of the table crosses
+    tells where the column really begins.
+    """
+    covered = merge_intervals(((w.x0, w.x1) for ln in lines for w in ln.words), 0.0)
+    gaps = [(a[1], b[0]) for a, b in zip(covered, covered[1:], strict=False)]
+    edges = [min(starts[0], covered[0][0])]
+    for prev, start in zip(starts, starts[1:], strict=False):
+        inside = [g for g in gaps if prev < g[0] and g[0] < start + size * 0.3]
+        edges.append((inside[-1][0] + inside[-1][1]) / 2 if inside else start)
+    return edges
 
 
 def _table(
@@ -58,10 +83,12 @@ def _table(
     size: float,
 ) -> PageTable:
     """The table made of ``lines[first:last + 1]``, group labels above included."""
-    table_lines = lines[first : last + 1]
-    x1 = max(line.x1 for line in table_lines)
+    x1 = max(line.x1 for line in lines[first : last + 1])
     bounds = starts + [x1 + 1]
     columns = list(zip(bounds, bounds[1:], strict=False))
+    if first < last and _group_labels(lines[first], columns, size) is not None:
+        first += 1  # group labels go over the header, not in a row of their own
+    table_lines = lines[first : last + 1]
     separators = _row_separators(table_lines, rules, (starts[0], x1))
     headings = [ln for ln in table_lines if not _fits(ln, starts, size)]
     for line in headings:  # a section row is a row of its own
@@ -79,6 +106,51 @@ def _table(
     return table
 
 
+def _group_labels(
+    line: Line, columns: list[tuple[float, float]], size: float
+) -> list[tuple[Line, list[int]]] | None:
+    """The line's labels with the columns each is centred over, if it is a
+    line of group labels: every label centred over two or more columns."""
+    labels = []
+    for seg in split_line(line, _GUTTER * size):
+        span = _centred_span(seg, columns)
+        if span is None:
+            return None
+        labels.append((seg, span))
+    return labels
+
+
+def _centred_span(seg: Line, columns: list[tuple[float, float]]) -> list[int] | None:
+    """The run of two or more columns a label is centred over and narrower than.
+
+    A label may not reach its outer columns ("Données" over "Catégories" and
+    "Personnes concernées"), so the run is chosen by its middle, not by overlap.
+    """
+    touched = [i for i, (a, b) in enumerate(columns) if min(b, seg.x1) > max(a, seg.x0)]
+    if not touched:
+        return None
+    middle = (seg.x0 + seg.x1) / 2
+    if len(touched) == 1:  # inside one column: a header line, unless off to one side
+        left, right = columns[touched[0]]
+        width = right - left
+        if (
+            seg.x0 - left < 0.25 * width
+            or abs(middle - (left + right) / 2) < 0.25 * width
+        ):
+            return None
+    best: tuple[float, list[int]] | None = None
+    for i in range(0, touched[0] + 1):
+        for j in range(max(touched[-1], i + 1), len(columns)):
+            left, right = columns[i][0], columns[j][1]
+            off = abs(middle - (left + right) / 2)
+            fits = off <= 0.15 * (right - left) and seg.x1 - seg.x0 <= 0.75 * (
+                right - left
+            )
+            if fits and (best is None or off < best[0]):
+                best = (off, list(range(i, j + 1)))
+    return best[1] if best else None
+
+
 def _add_groups(
     line: Line,
     header: PageRow,
@@ -89,42 +161,61 @@ def _add_groups(
     """Group labels printed just above the header, each over the columns it spans.
 
     Returns whether ``line`` was such a line: close above the header, inside
-    the table's width, and every label over two or more columns.
+    the table's width, and every label centred over two or more columns (a
+    sentence of the preamble runs from the left and fills its width).
     """
     if header.top - line.bottom > 1.5 * (line.bottom - line.top):
         return False
     if line.x0 < columns[0][0] - size or line.x1 > columns[-1][1] + size:
         return False
-    groups = []
-    for seg in split_line(line, _GUTTER * size):
-        covered = [
-            i for i, (a, b) in enumerate(columns) if min(b, seg.x1) - max(a, seg.x0) > 0
-        ]
-        if len(covered) < 2:
-            return False
-        groups.append((seg, covered))
-    for seg, covered in groups:
-        frag = Fragment(
-            [seg],
-            (seg.x0, seg.top, seg.x1, seg.bottom),
-            page,
-            (covered[0], covered[-1]),
-        )
+    labels = _group_labels(line, columns, size)
+    if labels is None:
+        return False
+    for seg, covered in labels:
+        box = (seg.x0, seg.top, seg.x1, seg.bottom)
+        frag = Fragment([seg], box, page, (covered[0], covered[-1]))
         header.cells[covered[0]].insert(0, frag)
     header.top = line.top
     return True
 
 
 def _column_starts(pieces: list[list[Line]], size: float) -> list[float]:
-    """x of each column: segment starts seen on many multi-segment lines."""
+    """x of each column: segment starts seen on many multi-segment lines.
+
+    Two close starts are one column when no line starts a segment at both
+    (an indented continuation under a bullet); when one line does, they are
+    two columns however narrow the gutter (a right-aligned "N°" column).
+    """
     multi = [segs for segs in pieces if len(segs) > 1]
     if len(multi) < 2:
         return []
+    tol = size * 0.3
     xs = [seg.x0 for segs in multi for seg in segs]
-    clusters = cluster_values(xs, size * 0.3)
-    support = {c: sum(1 for x in xs if abs(x - c) <= size * 0.3) for c in clusters}
+    clusters = cluster_values(xs, tol)
+    support = {c: sum(1 for x in xs if abs(x - c) <= tol) for c in clusters}
     strong = [c for c in clusters if support[c] >= max(2, _MIN_SUPPORT * len(multi))]
-    return _merged(strong, size)
+    aligned = sum(
+        1
+        for segs in multi
+        if all(any(abs(g.x0 - c) <= tol for c in strong) for g in segs)
+    )
+    if aligned < _ALIGNED * len(multi):  # justified prose: its gaps fall anywhere
+        return []
+    together = {
+        (a, b)
+        for segs in multi
+        for a in strong
+        for b in strong
+        if a < b
+        and any(abs(s.x0 - a) <= tol for s in segs)
+        and any(abs(s.x0 - b) <= tol for s in segs)
+    }
+    merged: list[float] = []
+    for x in strong:
+        if merged and x - merged[-1] <= 1.5 * size and (merged[-1], x) not in together:
+            continue
+        merged.append(x)
+    return merged
 
 
 def _merged(starts: list[float], size: float) -> list[float]:
@@ -137,14 +228,19 @@ def _merged(starts: list[float], size: float) -> list[float]:
 
 
 def _fits(line: Line, starts: list[float], size: float) -> bool:
-    """No word of the line straddles a column start (a heading or paragraph does)."""
+    """No run of words of the line straddles a column edge.
+
+    Words closer than the gutter are one run: a heading, a paragraph or a page
+    footer runs across columns, a table line never does.
+    """
     tol = size * 0.3
-    for word in line.words:
-        if word.x0 < starts[0] - tol:
-            return False
-        if any(word.x0 < x - tol and word.x1 > x + tol for x in starts[1:]):
-            return False
-    return True
+    if line.x0 < starts[0] - tol:
+        return False
+    return not any(
+        seg.x0 < x - tol and seg.x1 > x + tol
+        for seg in split_line(line, _GUTTER * size)
+        for x in starts[1:]
+    )
 
 
 def _table_span(

@@ -152,6 +152,7 @@ def _page_issue(result: PageResult) -> Issue:
 
 def _document(path: Path, results: list[PageResult]) -> RawDocument:
     """Assemble the pages' tables into one logical table, with the text around it."""
+    _set_aside_other_tables(results)
     tables = [t for r in results for t in r.tables]
     issues = [_page_issue(r) for r in results if r.ocr or not r.has_text]
     preamble, trailer = _around(results)
@@ -174,6 +175,40 @@ def _document(path: Path, results: list[PageResult]) -> RawDocument:
         trailer=trailer,
         issues=issues,
     )
+
+
+def _set_aside_other_tables(results: list[PageResult]) -> None:
+    """Keep the register's tables; a table of another shape beside them is text.
+
+    The register is the shape (column count) holding the most rows. A table
+    of another shape on a page that also holds the register (the body's
+    details above the register, a signature box under it) gives its lines to
+    the text around the table. Alone on its page it stays: a page whose
+    ruling came out differently is still the register.
+    """
+    rows: Counter[int] = Counter()
+    for table in (t for r in results for t in r.tables):
+        rows[len(table.columns)] += len(table.rows)
+    if len(rows) < 2:
+        return
+    main = max(rows, key=lambda n: (rows[n], n))
+    for result in results:
+        if not any(len(t.columns) == main for t in result.tables):
+            continue
+        others = [t for t in result.tables if len(t.columns) != main]
+        if others:
+            result.tables = [t for t in result.tables if len(t.columns) == main]
+            words = (
+                w
+                for t in others
+                for row in t.rows
+                for stack in row.cells
+                for f in stack
+                for ln in f.lines
+                for w in ln.words
+            )
+            lines = result.outside + words_to_lines(words)
+            result.outside = sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
 def _vocabulary(tables: list[PageTable]) -> set[str]:

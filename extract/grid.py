@@ -67,10 +67,25 @@ def find_grid_tables(
 
 
 def _regions(rules: list[Rule], snap: float) -> list[list[Rule]]:
-    """Connected groups of rules: touching within ``snap``, or side by side."""
-    return connected_groups(
-        rules, lambda a, b: touch(a, b, snap) or _side_by_side(a, b, snap)
-    )
+    """Connected groups of rules: touching, side by side, or one above the other.
+
+    Rules one above the other join when one of them meets no vertical rule:
+    the rows of a table ruled between rows only. Two boxed tables of one
+    width (fiches) stay apart.
+    """
+    verticals = [r for r in rules if not r.horizontal]
+    bare = {
+        id(r)
+        for r in rules
+        if r.horizontal and not any(touch(r, v, snap) for v in verticals)
+    }
+
+    def linked(a: Rule, b: Rule) -> bool:
+        if touch(a, b, snap) or _side_by_side(a, b, snap):
+            return True
+        return (id(a) in bare or id(b) in bare) and _stacked(a, b, snap)
+
+    return connected_groups(rules, linked)
 
 
 def touch(a: Rule, b: Rule, snap: float) -> bool:
@@ -98,6 +113,17 @@ def _side_by_side(a: Rule, b: Rule, snap: float) -> bool:
     )
 
 
+def _stacked(a: Rule, b: Rule, snap: float) -> bool:
+    """Horizontal rules of one width: the rows of one table ruled between rows only."""
+    return (
+        a.horizontal
+        and b.horizontal
+        and a.x1 - a.x0 > 20 * snap
+        and abs(a.x0 - b.x0) <= snap
+        and abs(a.x1 - b.x1) <= snap
+    )
+
+
 def _region_table(
     rules: list[Rule], words: list[Word], page: int, snap: float
 ) -> PageTable | None:
@@ -112,6 +138,7 @@ def _region_table(
     )
     if len(xs) < 3 or len(ys) < 2 or len(vs) < 2:
         return None
+    ys = _trimmed(xs, ys, v, words, snap)
     cells = _merge_slots(xs, ys, h, v, snap)
     inside, outside = _place_words(words, xs, ys)
     rows = _rows(_Slots(xs, ys, h, cells, inside, page, snap))
@@ -133,14 +160,59 @@ def _merge_slots(
             slot = owner[slot]
         return slot
 
+    # where only the header is boxed and rules run between rows only, a band
+    # with no vertical rule keeps the header's columns; in a grid ruled
+    # throughout, such a band is one cell across (a section row)
+    ruled = _ruled_bands(xs, ys, v, snap)
+    keep = (
+        [not r for r in ruled] if sum(ruled) * 2 <= len(ruled) else [False] * len(ruled)
+    )
     for i in range(len(xs) - 1):
         for j in range(len(ys) - 1):
-            if i + 1 < len(xs) - 1 and not v.covers(xs[i + 1], ys[j], ys[j + 1], snap):
+            inner = i + 1 < len(xs) - 1
+            if inner and not (keep[j] or v.covers(xs[i + 1], ys[j], ys[j + 1], snap)):
                 owner[root((i + 1, j))] = root((i, j))
             if j + 1 < len(ys) - 1 and not h.covers(ys[j + 1], xs[i], xs[i + 1], snap):
                 a, b = root((i, j)), root((i, j + 1))
                 owner[max(a, b)] = min(a, b)
     return {slot: root(slot) for slot in owner}
+
+
+def _trimmed(
+    xs: list[float], ys: list[float], v: _Ruling, words: list[Word], snap: float
+) -> list[float]:
+    """The bands of the table: from its first ruled band, and no further than a
+    band of text that runs across its columns (a paragraph under the table
+    ruled off by a rule of the table's width)."""
+    ruled = _ruled_bands(xs, ys, v, snap)
+    first = next((j for j, r in enumerate(ruled) if r), 0)
+    last_ruled = max((j for j, r in enumerate(ruled) if r), default=0)
+    last = len(ruled)
+    for j in range(last_ruled + 1, len(ruled)):
+        if not ruled[j] and _crossed(xs, ys[j], ys[j + 1], words):
+            last = j
+            break
+    return ys[first : last + 1]
+
+
+def _crossed(xs: list[float], top: float, bottom: float, words: list[Word]) -> bool:
+    """Does a word between ``top`` and ``bottom`` straddle a column boundary?"""
+    return any(
+        w.x0 < x - 2 and w.x1 > x + 2
+        for w in words
+        if top <= (w.top + w.bottom) / 2 <= bottom
+        for x in xs[1:-1]
+    )
+
+
+def _ruled_bands(
+    xs: list[float], ys: list[float], v: _Ruling, snap: float
+) -> list[bool]:
+    """Per band: does any vertical rule cross it between two columns?"""
+    return [
+        any(v.covers(x, ys[j], ys[j + 1], snap) for x in xs[1:-1])
+        for j in range(len(ys) - 1)
+    ]
 
 
 def _place_words(
