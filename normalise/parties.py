@@ -80,11 +80,37 @@ def piece_to_parties(piece: str) -> list[Party]:
     Example: ``piece_to_parties("CNAF et MSA (éligibilité)")`` → CNAF, MSA.
     """
     out = []
-    for member in split_top(piece, re.compile(r",?\s+ainsi\s+que\s+", re.I)):
+    for member in _members(piece):
         body = _trim(cut_qualifiers(_strip_prefixes(member)))
-        for conjunct in split_coordination(body):
-            out.extend(_read_acronyms(conjunct))
-    return [p for p in out if re.search(r"\w", p.name)]
+        # "au président du tribunal et au procureur": parallel à-phrases
+        bodies = split_top(body, _TO_AND) if _TO.match(member.strip()) else [body]
+        for conjunct in (c for b in bodies for c in split_coordination(b)):
+            out.extend(_read_acronyms(_strip_prefixes(conjunct)))
+    pronouns = {w.lower() for w in words().pronouns}
+    return [p for p in out
+            if re.search(r"\w", p.name) and p.name.lower() not in pronouns]
+
+
+_AINSI = re.compile(r"(,?)(?:^|\s+)ainsi\s+qu(?:e\s+|')", re.I)
+_TO_AND = re.compile(r"\s+et\s+(?=(?:aux|au|à)\s)", re.I)
+_TO = re.compile(r"(?:aux|au|à)\s", re.I)
+
+
+def _members(piece: str) -> list[str]:
+    """Split on "ainsi que"; without a comma before it, an "ainsi que" inside
+    a qualifying clause stays in it: "le président, dans le seul cadre de sa
+    mission de prévention … ainsi que l'établissement d'un bilan" is one body."""
+    members: list[str] = []
+    last, depth = 0, depths(piece)
+    for m in _AINSI.finditer(piece):
+        if depth[m.start()]:
+            continue
+        head = piece[last:m.start()]
+        if not m.group(1) and members + [head] and cut_qualifiers(head) != head:
+            continue
+        members.append(head)
+        last = m.end()
+    return [p for p in [*members, piece[last:]] if p.strip()]
 
 
 @cache
@@ -109,6 +135,14 @@ def _markers() -> re.Pattern[str]:
     return re.compile(rf"{comma}|{clause}", re.IGNORECASE)
 
 
+@cache
+def _pointer() -> re.Pattern[str]:
+    """ "désignés aux articles 2, 21 et 22": a participle pointing at a text."""
+    return re.compile(
+        r"\s\w+(?:é|ée|és|ées|u|ue|us|ues|is|ise|ises)\s+(?:aux|au|à\s+l'|à)\s*"
+        rf"{alternation(words().legal_pointers)}\b", re.IGNORECASE)
+
+
 def cut_qualifiers(item: str) -> str:
     """Drop what qualifies the body rather than naming it.
 
@@ -116,7 +150,7 @@ def cut_qualifiers(item: str) -> str:
     nationale"``; ``"DNUM – centre de services"`` → ``"DNUM"``.
     """
     depth = depths(item)
-    cuts = [m.start() for pat in (_markers(), _SUBUNIT, _PARTICIPLE_PAR)
+    cuts = [m.start() for pat in (_markers(), _SUBUNIT, _PARTICIPLE_PAR, _pointer())
             for m in pat.finditer(item) if depth[m.start()] == 0]
     cuts += [c for c in _pour_cuts(item) if depth[c] == 0]
     return item[:min(cuts)] if cuts else item
@@ -146,8 +180,18 @@ def _trim(text: str) -> str:
 
 @cache
 def _det_and() -> re.Pattern[str]:
-    dets = alternation(words().determiners)
-    return re.compile(rf"\s+et\s+(?={dets}(?:\s|(?<=')))", re.IGNORECASE)
+    """ "X et les Y", "X ou l'Y": two parallel noun phrases. "des" opens a second
+    body only after a plural head ("les X et des Y"): "la caisse d'allocation
+    familiale et des accidentés du travail" is one body."""
+    dets = alternation([d for d in words().determiners if d != "des"])
+    return re.compile(
+        rf"\s+(?:et|ou)\s+(?:à\s+)?(?={dets}(?:\s|(?<=')))|\s+et\s+(?=aux?\s)",
+        re.IGNORECASE)
+
+
+@cache
+def _des_and() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:et|ou)\s+(?=des\s)", re.IGNORECASE)
 
 
 def split_coordination(item: str) -> list[str]:
@@ -165,7 +209,10 @@ def split_coordination(item: str) -> list[str]:
         head, link, first, second = m.groups()
         if " et " not in first and "(" not in head:
             return [f"{head} {link} {first}", f"{head} {link} {second}"]
-    return split_top(item, _det_and())
+    parts = split_top(item, _det_and())
+    if re.match(rf"{alternation(words().plural_determiners)}\s", item, re.IGNORECASE):
+        return [p for part in parts for p in split_top(part, _des_and())]
+    return parts
 
 
 def _read_acronyms(item: str) -> list[Party]:
@@ -223,7 +270,10 @@ def _acronym_parens(item: str) -> list[Party]:
         tokens = _acronym_tokens(inner.group(1))
         head = _trim(item[:m.start()])
         if len(tokens) > 1 or not tokens:
-            return [Party(name=t, acronym=t) for t in tokens] if tokens else []
+            # "CNAVTS (CRAM, CRAV, CGSS)": the head body, then its local funds.
+            alone = head and len(head.split()) == 1 and is_acronym(head)
+            lead = [head] if alone else []
+            return [Party(name=t, acronym=t) for t in lead + tokens] if tokens else []
         if head and len(head.split()) == 1 and is_acronym(head):
             # "DNS (CNAM)": two known bodies; "ANSSI (CERT-FR)": a unit of one.
             both = is_known(tokens[0])

@@ -39,6 +39,11 @@ class PartiesVocab(BaseModel):
     determiners: list[str]
     function_words: list[str]
     list_tails: list[str]
+    list_openers: list[str] = []
+    pronouns: list[str] = []
+    legal_pointers: list[str] = []
+    body_determiners: list[str] = []
+    plural_determiners: list[str] = []
 
 
 @cache
@@ -102,6 +107,9 @@ def cell_to_lists(text: str) -> list[str]:
     → ``["la société Scalingo"]``.
     """
     text = _NUMBERING.sub("", _FOOTNOTE.sub("", text)).strip()
+    # "Les destinataires des données sont, en fonction de … : - les …"
+    if m := _sentence_patterns()["colon_intro"].match(text):
+        text = text[m.end():]
     parts = []
     for sentence in _SENTENCE.split(text):
         part = sentence_to_list(sentence.strip())
@@ -124,6 +132,14 @@ def _sentence_patterns() -> dict[str, re.Pattern[str]]:
         "object": re.compile(rf"\b{alternation(w.object_verbs)}\b", flags),
         "none": re.compile(rf"\b{alternation(w.none_verbs)}\b", flags),
         "det": re.compile(rf"^{alternation(w.determiners)}\b", flags),
+        "colon_intro": re.compile(
+            rf"^[^:;()]{{0,400}}?\b{alternation(w.list_openers)}\b[^:;()]*:\s*", flags),
+        # a determiner that can open the subject after the verb: not "des"/"du",
+        # which after "destinataires", "accès" are prepositions
+        "subject_det": re.compile(
+            rf"(?<![\w']){alternation(w.body_determiners)}(?:\s|(?<='))", flags),
+        "to": re.compile(r"(?<![\w'])(?:aux|au|à\s+la|à\s+l'|à)(?:\s|(?<='))", flags),
+        "pointer": re.compile(rf"\s*{alternation(w.legal_pointers)}\b", flags),
     }
 
 
@@ -148,9 +164,22 @@ def sentence_to_list(sentence: str) -> str:
     if side == "subject":
         return sentence[:m.start()]
     if side == "object":
-        rest = re.sub(r"^\s*,[^,]*,", "", sentence[m.end():])
-        return rest.strip(" ,")
+        rest = re.sub(r"^\s*,[^,]*,", "", sentence[m.end():]).strip(" ,")
+        return _to_phrase(rest)
     return ""
+
+
+def _to_phrase(rest: str) -> str:
+    """ "transmises dans le cadre de leurs missions aux organismes X" → "aux
+    organismes X": a transfer's recipient is the phrase opened by à/au/aux."""
+    pat = _sentence_patterns()
+    if pat["to"].match(rest):
+        return rest
+    # "transmet les informations mentionnées à l'article D. 226-3-2 à l'observatoire"
+    depth, pointer = depths(rest), pat["pointer"]
+    to = [m for m in pat["to"].finditer(rest)
+          if depth[m.start()] == 0 and not pointer.match(rest, m.end())]
+    return rest[to[0].start():] if to else rest
 
 
 def _in_relative(sentence: str, at: int) -> bool:
@@ -164,6 +193,19 @@ def _after_verb_first(sentence: str) -> str:
     for i, chunk in enumerate(chunks):
         if i and _sentence_patterns()["det"].match(chunk):
             return ", ".join(chunks[i:])
+    return _subject_after_object(sentence)
+
+
+def _subject_after_object(sentence: str) -> str:
+    """ "Sont destinataires des informations visées au 8° de l'article 81 du
+    code général des impôts les agents habilités …": the subject is the first
+    noun phrase whose determiner follows no preposition (arrêtés, art. 7)."""
+    fn = {w.lower() for w in words().function_words}
+    depth = depths(sentence)
+    for m in _sentence_patterns()["subject_det"].finditer(sentence):
+        before = sentence[:m.start()].split()
+        if depth[m.start()] == 0 and before and before[-1].lower() not in fn:
+            return sentence[m.start():]
     return ""
 
 
@@ -181,11 +223,30 @@ def list_to_pieces(text: str, commas: bool) -> list[str]:
         return named
     pieces = []
     for part in split_top(text, re.compile(r";")):
-        for piece in split_top(part, _BULLET):
+        for piece in _acronym_expansions(split_top(part, _BULLET)):
             pieces.extend(_split_glued_lines(piece))
     if commas:
         pieces = [c for p in pieces for c in split_commas(p)]
     return pieces
+
+
+def _acronym_expansions(pieces: list[str]) -> list[str]:
+    """ "DAVA - Dispositif Académique de Validation des Acquis": an acronym and,
+    after a dash, the words it abbreviates are one body, "expansion (ACR)"."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and is_acronym(out[-1]) and _initials_match(out[-1], piece):
+            out[-1] = f"{piece} ({out[-1]})"
+        else:
+            out.append(piece)
+    return out
+
+
+def _initials_match(acronym: str, expansion: str) -> bool:
+    """ "ASP", "Agence de Services et de Paiement": capitals spell the acronym."""
+    initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", expansion)
+                       if w[0].isupper())
+    return len(acronym) >= 2 and initials.upper() == acronym.upper()
 
 
 def _name_task_lines(text: str) -> list[str]:
@@ -236,6 +297,8 @@ def split_commas(piece: str) -> list[str]:
     nationale, sur réquisition" one (a qualifier, cut later).
     """
     depth = depths(piece)
+    if _TO.match(piece):
+        return _parallel_to(piece, depth)
     spans = [(m.start(), m.end()) for m in re.finditer(r",\s+", piece)
              if depth[m.start()] == 0 and (_continues(piece[m.end():])
                                            or not _in_enumeration(piece[m.end():]))]
@@ -252,6 +315,18 @@ def split_commas(piece: str) -> list[str]:
     return out
 
 
+_TO = re.compile(r"(?:ainsi\s+qu'|et\s+)?(?:aux|au|à)(?:\s|(?<='))", re.IGNORECASE)
+
+
+def _parallel_to(piece: str, depth: list[int]) -> list[str]:
+    """ "au président du conseil général, au représentant de l'Etat, à
+    l'inspecteur d'académie, le résultat …": in a list of à-phrases each one is
+    a body; a chunk without à is the transferred object, not a body."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r",\s+", piece)
+             if depth[m.start()] == 0]
+    return [c for c in cut_at(piece, spans) if _TO.match(c)]
+
+
 def _plain_lower(chunk: str) -> bool:
     """A chunk opening on a lower-case word that is no determiner."""
     det = _sentence_patterns()["det"]
@@ -261,7 +336,8 @@ def _plain_lower(chunk: str) -> bool:
 def _in_enumeration(after: str) -> bool:
     """Whether the text after a comma is a short member closing with "et"/"ou"."""
     m = re.match(r"((?:[^,;()]+?,\s+)*?[^,;()]+?)\s(?:et|ou)\s", after)
-    if not m:
+    # "…, le département et le laboratoire (DELTA)": a determiner opens a body
+    if not m or _sentence_patterns()["subject_det"].match(after):
         return False
     return all(len(member.split()) <= 3 for member in m.group(1).split(","))
 
