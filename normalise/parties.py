@@ -115,7 +115,7 @@ def _members(piece: str) -> list[str]:
 
 @cache
 def _prefix() -> re.Pattern[str]:
-    return re.compile(rf"^(?:[-–—•]\s*|{alternation(words().prefixes)}(?:\s+|(?<=')))",
+    return re.compile(rf"^(?:[-–—―•]\s*|{alternation(words().prefixes)}(?:\s+|(?<=')))",
                       re.IGNORECASE)
 
 
@@ -180,18 +180,12 @@ def _trim(text: str) -> str:
 
 @cache
 def _det_and() -> re.Pattern[str]:
-    """ "X et les Y", "X ou l'Y": two parallel noun phrases. "des" opens a second
-    body only after a plural head ("les X et des Y"): "la caisse d'allocation
-    familiale et des accidentés du travail" is one body."""
-    dets = alternation([d for d in words().determiners if d != "des"])
-    return re.compile(
-        rf"\s+(?:et|ou)\s+(?:à\s+)?(?={dets}(?:\s|(?<=')))|\s+et\s+(?=aux?\s)",
-        re.IGNORECASE)
-
-
-@cache
-def _des_and() -> re.Pattern[str]:
-    return re.compile(r"\s+(?:et|ou)\s+(?=des\s)", re.IGNORECASE)
+    """ "X et les Y", "X ou l'Y": two parallel noun phrases. Not "et des": it
+    goes on with a complement ("la caisse d'allocation familiale et des
+    accidentés du travail", "la direction des libertés publiques et des
+    affaires juridiques" are one body each; arrêtés, art. 3)."""
+    dets = alternation(words().body_determiners)
+    return re.compile(rf"\s+(?:et|ou)\s+(?={dets}(?:\s|(?<=')))", re.IGNORECASE)
 
 
 def split_coordination(item: str) -> list[str]:
@@ -205,14 +199,13 @@ def split_coordination(item: str) -> list[str]:
         return [item]
     if "," in item:
         return [item]
-    if m := re.match(r"^(.+?)\s(de la|du|des|de l')\s(.+?)\set\s\2\s(.+)$", item, re.I):
+    # "des" is left out: "la direction des libertés publiques et des affaires
+    # juridiques" names one body by its fields (arrêté, JORFARTI000027169418).
+    if m := re.match(r"^(.+?)\s(de la|du|de l')\s(.+?)\set\s\2\s(.+)$", item, re.I):
         head, link, first, second = m.groups()
         if " et " not in first and "(" not in head:
             return [f"{head} {link} {first}", f"{head} {link} {second}"]
-    parts = split_top(item, _det_and())
-    if re.match(rf"{alternation(words().plural_determiners)}\s", item, re.IGNORECASE):
-        return [p for part in parts for p in split_top(part, _des_and())]
-    return parts
+    return split_top(item, _det_and())
 
 
 def _read_acronyms(item: str) -> list[Party]:

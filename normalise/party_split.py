@@ -43,7 +43,6 @@ class PartiesVocab(BaseModel):
     pronouns: list[str] = []
     legal_pointers: list[str] = []
     body_determiners: list[str] = []
-    plural_determiners: list[str] = []
 
 
 @cache
@@ -61,7 +60,7 @@ def alternation(phrases: list[str]) -> str:
 _FOOTNOTE = re.compile(r"\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _NUMBERING = re.compile(r"^\s*(?:[IVX]+|\d+)\s*[.)°]\s*[―—–-]?\s*")
 _SENTENCE = re.compile(r"(?<=[a-zà-ÿ)»\"\d])\.\s+(?=[A-ZÀ-Ý])")
-_BULLET = re.compile(r"(?:^|\s)(?:[•▪●◦■►]|[-–—](?=\s+[A-ZÀ-Ý]))\s*")
+_BULLET = re.compile(r"(?:^|\s)(?:[•▪●◦■►]|[-–—―](?=\s+[A-ZÀ-Ý]))\s*")
 _AFTER_PAREN = re.compile(r"(?<=\)) (?=[A-ZÀ-Ý])")
 _CAP_WORD = re.compile(r" (?=[A-ZÀ-Ý][a-zà-ÿ])")
 
