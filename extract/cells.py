@@ -7,7 +7,7 @@ elsewhere; ``space_bullets`` puts one space after a list marker.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 HYPHENS = "-\u2010\u2011"
 SOFT_HYPHEN = "\u00ad"
@@ -16,6 +16,24 @@ _CLOSING = ").],"  # never printed after a space: "(CNAM" + ")" is "(CNAM)"
 _BULLET_GLUED = re.compile(r"(^|\s)([•▪◦●■])(?=\S)")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[" + HYPHENS + r"]?$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*", re.UNICODE)
+
+
+class Vocabulary:
+    """Words known to be words: printed in the document, or in a word list.
+
+    The word list (``lexicon``) tells a word cut at a line end ("respon" +
+    "sables") from two words ("Administrateurs" + "habilités"); the words the
+    document prints cover its own names and jargon.
+    """
+
+    def __init__(
+        self, printed: set[str], lexicon: Container[str] = frozenset()
+    ) -> None:
+        self.printed = printed
+        self.lexicon = lexicon
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.printed or word in self.lexicon
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:
@@ -27,7 +45,9 @@ def vocabulary(texts: Iterable[str]) -> set[str]:
 
 
 def join_lines(
-    lines: list[str], vocab: set[str], full: frozenset[int] = frozenset()
+    lines: list[str],
+    vocab: Vocabulary | set[str],
+    full: frozenset[int] = frozenset(),
 ) -> str:
     """Join a cell's lines with single spaces, repairing words broken at line ends.
 
@@ -37,9 +57,9 @@ def join_lines(
 
     Args:
         lines: the cell's printed lines, top to bottom.
-        vocab: words the document prints (see ``vocabulary``).
-        full: indexes of lines holding one word that fills the column: where
-            a layout engine cuts a word too long for it, with no hyphen
+        vocab: known words (``Vocabulary``; a plain set of printed words will do).
+        full: indexes of lines that fill the column: where a layout engine
+            cuts a word too long for what is left, with no hyphen
             (``traitem`` + ``ent``).
     """
     text = ""
@@ -53,7 +73,7 @@ def join_lines(
     return space_bullets(re.sub(r"\s+", " ", text))
 
 
-def _join_two(left: str, right: str, vocab: set[str]) -> str:
+def _join_two(left: str, right: str, vocab: Vocabulary | set[str]) -> str:
     """Join two consecutive lines of one cell."""
     if left.endswith(SOFT_HYPHEN):
         return left[:-1] + right
@@ -66,10 +86,16 @@ def _join_two(left: str, right: str, vocab: set[str]) -> str:
         return left + right  # "n° 2019-" + "1088", "L. 212-" + "9": a number goes on
     head = _last_word(left)
     tail = _first_word(right)
+    if left[-1] in HYPHENS and head and tail and right[0].isupper():
+        return left + right  # "États-" + "Unis", "CTA-" + "CODIS": a compound name
     if left[-1] in HYPHENS and head and tail and right[0].islower():
+        # word processors seldom hyphenate: a line-end hyphen is the word's
+        # own ("socio-" + "professionnelle") unless the document prints the
+        # word whole elsewhere; a word list knows both spellings, so it is
+        # no evidence here
+        printed = vocab.printed if isinstance(vocab, Vocabulary) else vocab
         joined = (head + tail).lower()
-        hyphenated = f"{head}-{tail}".lower()
-        if joined in vocab and hyphenated not in vocab:
+        if joined in printed and f"{head}-{tail}".lower() not in printed:
             return left[:-1] + right
         return left + right
     if head and tail and right[0].islower() and _broken_word(head, tail, vocab):
@@ -79,15 +105,19 @@ def _join_two(left: str, right: str, vocab: set[str]) -> str:
     return f"{left} {right}"
 
 
-def _cut_word(left: str, right: str, vocab: set[str]) -> bool:
-    """A word cut at the end of a full line: the whole word is printed elsewhere."""
+def _cut_word(left: str, right: str, vocab: Vocabulary | set[str]) -> bool:
+    """A word cut at the end of a full line: the whole is a word, a piece is not."""
     head, tail = _last_word(left), _first_word(right)
     if not head or not tail or not left[-1].isalpha() or not right[0].islower():
         return False
-    return (head + tail).lower() in vocab
+    if (head + tail).lower() not in vocab:
+        return False
+    if not isinstance(vocab, Vocabulary) or not vocab.lexicon:
+        return True  # no word list: the whole word printed elsewhere will do
+    return head.lower() not in vocab.lexicon or tail.lower() not in vocab.lexicon
 
 
-def _broken_word(head: str, tail: str, vocab: set[str]) -> bool:
+def _broken_word(head: str, tail: str, vocab: Vocabulary | set[str]) -> bool:
     """A word cut at a line end with no hyphen: neither half is a word, the whole is."""
     whole = (head + tail).lower()
     return whole in vocab and tail.lower() not in vocab and head.lower() not in vocab

@@ -17,10 +17,11 @@ from types import ModuleType
 import pypdfium2 as pdfium
 
 from extract.borderless import find_borderless_table
-from extract.cells import join_lines, vocabulary
+from extract.cells import Vocabulary, join_lines, vocabulary
 from extract.fiches import fiches_to_rows, is_fiche_layout
 from extract.geometry import Line, Page, Word
 from extract.grid import find_grid_tables
+from extract.lexicon import word_list
 from extract.lines import chars_to_words, words_to_lines
 from extract.model import Fragment, PageTable
 from extract.open import open_pdf
@@ -68,7 +69,7 @@ def read_document(path: Path, settings: ExtractSettings | None = None) -> RawDoc
         results = list(_analyse(pages, settings))
     finally:
         pdf.close()
-    return _document(path, results)
+    return _document(path, results, settings)
 
 
 def _ocr() -> ModuleType:
@@ -150,7 +151,9 @@ def _page_issue(result: PageResult) -> Issue:
     )
 
 
-def _document(path: Path, results: list[PageResult]) -> RawDocument:
+def _document(
+    path: Path, results: list[PageResult], settings: ExtractSettings
+) -> RawDocument:
     """Assemble the pages' tables into one logical table, with the text around it."""
     _set_aside_other_tables(results)
     tables = [t for r in results for t in r.tables]
@@ -161,7 +164,8 @@ def _document(path: Path, results: list[PageResult]) -> RawDocument:
         fiche = is_fiche_layout(tables)
         header, logical = fiches_to_rows(tables) if fiche else tables_to_rows(tables)
         layout = "fiche" if fiche else ("grid" if tables[0].ruled else "borderless")
-        columns, rows = _columns(header), _raw_rows(logical, _vocabulary(tables))
+        vocab = Vocabulary(_vocabulary(tables), word_list(settings.language))
+        columns, rows = _columns(header), _raw_rows(logical, vocab)
     else:
         message = "no table found on any page"
         issues.append(Issue(code="no-table-found", stage="extract", message=message))
@@ -232,7 +236,7 @@ def _columns(header: Header) -> list[RawColumn]:
     ]
 
 
-def _raw_rows(rows: list[LogicalRow], vocab: set[str]) -> list[RawRow]:
+def _raw_rows(rows: list[LogicalRow], vocab: Vocabulary) -> list[RawRow]:
     """Re-flow every cell; a carried merged cell takes the value of the row above."""
     result: list[RawRow] = []
     for row in rows:
@@ -252,7 +256,7 @@ def _raw_rows(rows: list[LogicalRow], vocab: set[str]) -> list[RawRow]:
     return result
 
 
-def _cell(fragments: list[Fragment], vocab: set[str]) -> RawCell:
+def _cell(fragments: list[Fragment], vocab: Vocabulary) -> RawCell:
     lines = [ln.text for f in fragments for ln in f.lines]
     full = frozenset(
         i for i, flag in enumerate(c for f in fragments for c in _full(f)) if flag
@@ -266,17 +270,22 @@ def _cell(fragments: list[Fragment], vocab: set[str]) -> RawCell:
 
 
 def _full(fragment: Fragment) -> list[bool]:
-    """Per line: does one word fill it, as when the column was too narrow for it?
+    """Per line: does it fill the column, as a line ending in a cut word does?
 
-    A layout engine cuts a word with no hyphen only when the word alone is
-    wider than the column; the cut piece then fills its line on its own.
+    A layout engine cuts a word with no hyphen when what is left of the line
+    cannot hold it: the line then runs to within a letter of the column's
+    edge (one long word alone, or words then the cut piece).
     """
     lines = fragment.lines
     if not lines:
         return []
     pad = max(0.0, min(ln.x0 for ln in lines) - fragment.bbox[0])
     room = fragment.bbox[2] - fragment.bbox[0] - 2 * pad
-    return [len(ln.words) == 1 and ln.x1 - ln.x0 >= _FULL * room for ln in lines]
+    return [
+        (len(ln.words) == 1 and ln.x1 - ln.x0 >= _FULL * room)
+        or ln.x1 - ln.x0 >= room - 0.8 * ln.size
+        for ln in lines
+    ]
 
 
 def _around(results: list[PageResult]) -> tuple[list[TextLine], list[TextLine]]:

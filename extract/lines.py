@@ -1,10 +1,12 @@
 """Characters → words → lines: the text model every layout rule works on."""
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from extract.geometry import Char, Line, Word
 
 _WORD_GAP = 0.2  # of the font size: a wider gap between glyphs is a space
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SAME_LINE = 0.5  # of the smaller height: vertical overlap that shares a line
 
 
@@ -13,22 +15,49 @@ def chars_to_words(chars: Iterable[Char]) -> list[Word]:
 
     A word ends at a space in the text layer, at a gap wider than a fifth of
     the font size, or where the text jumps to another line or back leftwards.
+    A footnote marker printed small and raised stays glued to its word, digits
+    as superscripts (``ARS`` + raised ``1`` + ``,`` → ``ARS¹,``).
 
     Example: chars ``R, T`` at x 10–16 and 16–22 → one word ``"RT"``.
     """
     words: list[Word] = []
     current: list[Char] = []
+    base: Char | None = None  # the last character printed at its line's size
+    raised = False
     for char in chars:
-        if current and _breaks(current[-1], char):
+        if current and base is not None and _superscript(base, current[-1], char):
+            current.append(replace(char, text=char.text.translate(_SUPERSCRIPTS)))
+            raised = True
+            continue
+        if current and _breaks(current[-1], char, base if raised else None):
             words.append(_word(current))
             current = []
         current.append(char)
+        base, raised = char, False
     if current:
         words.append(_word(current))
     return words
 
 
-def _breaks(prev: Char, char: Char) -> bool:
+def _superscript(base: Char, prev: Char, char: Char) -> bool:
+    """Small, raised and right after the word: a footnote marker (¹, *)."""
+    return (
+        char.size < 0.8 * base.size
+        and base.top < char.bottom < base.bottom - 0.2 * base.size
+        and -0.1 * base.size < char.x0 - prev.x1 < _WORD_GAP * base.size
+    )
+
+
+def _breaks(prev: Char, char: Char, base: Char | None = None) -> bool:
+    """Whether ``char`` starts a new word; after a raised marker, only a real gap
+    does (pdfium puts a space where the baseline comes back down)."""
+    if base is not None:
+        gap = char.x0 - prev.x1
+        return (
+            gap > 0.1 * base.size
+            or gap < -0.5 * base.size
+            or abs(char.bottom - base.bottom) > 0.5 * base.size
+        )
     if char.space_before:
         return True
     gap = char.x0 - prev.x1

@@ -15,6 +15,9 @@ class ExtractSettings:
         word_gap: a horizontal gap wider than this many spaces starts a new column
             segment on a borderless page.
         ocr: "auto" | "never" | "always".
+        language: the word list that tells a word cut at a line end from two
+            words (ISO 639-1; a language with no list falls back on the words
+            the document prints).
     """
 
     snap: float = 2.0
@@ -22,6 +25,7 @@ class ExtractSettings:
     line_gap: float = 2.0
     word_gap: float = 1.6
     ocr: str = "auto"
+    language: str = "fr"
 
     def __post_init__(self) -> None:
         if self.ocr not in {"auto", "never", "always"}:

@@ -2,7 +2,10 @@
 
 import pytest
 
-from extract.cells import join_lines, space_bullets, vocabulary
+from extract.cells import Vocabulary, join_lines, space_bullets, vocabulary
+from extract.geometry import Char
+from extract.lexicon import word_list
+from extract.lines import chars_to_words
 
 VOCAB = vocabulary(
     [
@@ -74,3 +77,48 @@ def test_space_bullets(text: str, expected: str) -> None:
 def test_vocabulary_keeps_compounds_and_ignores_line_end_pieces() -> None:
     words = vocabulary(["médico-social", "le traite-"])
     assert "médico-social" in words and "traite" in words and "traite-" not in words
+
+
+@pytest.mark.parametrize(
+    "lines, full, expected",
+    [
+        # dns_register.pdf p.4: "responsables" is printed nowhere else; the
+        # French word list knows it, and knows "respon" is no word
+        (["(co-respon", "sables de"], {0}, "(co-responsables de"),
+        # interieur_dnum_register.pdf: words, then a cut piece, fill the line
+        (["Non – hébergemen", "t sur le cloud"], {0}, "Non – hébergement sur le cloud"),
+        # a full line ending in a whole word stays two words
+        (["Administrateurs", "habilités"], {0}, "Administrateurs habilités"),
+        # samples/generated/sdis, culture: a compound name cut at its hyphen
+        (["Opérateurs du CTA-", "CODIS*"], set(), "Opérateurs du CTA-CODIS*"),
+        (["aux États-", "Unis"], set(), "aux États-Unis"),
+        # the word list knows "socioprofessionnelle" too: not evidence enough
+        (
+            ["situation socio-", "professionnelle"],
+            set(),
+            "situation socio-professionnelle",
+        ),
+    ],
+)
+def test_join_lines_with_a_word_list(
+    lines: list[str], full: set[int], expected: str
+) -> None:
+    vocab = Vocabulary(vocabulary(lines), word_list("fr"))
+    assert join_lines(lines, vocab, frozenset(full)) == expected
+
+
+def char(text: str, x0: float, size: float = 9.0, rise: float = 0.0) -> Char:
+    return Char(text, x0, 100.0 - rise, x0 + size / 2, 100.0 + size - rise, size, False)
+
+
+def test_raised_small_marker_stays_on_its_word_as_a_superscript() -> None:
+    # samples/generated/hopital_register.pdf: "ARS" + raised "1" + ","
+    chars = [
+        char("A", 0),
+        char("R", 4.5),
+        char("S", 9),
+        char("1", 13.5, 5, 4),
+        char(",", 16.1),
+    ]
+    chars[-1].space_before = True  # pdfium adds one where the baseline drops
+    assert [w.text for w in chars_to_words(chars)] == ["ARS¹,"]
