@@ -23,7 +23,7 @@ from extract.geometry import Line, Page, Word
 from extract.grid import find_grid_tables
 from extract.lexicon import word_list
 from extract.lines import chars_to_words, words_to_lines
-from extract.model import Fragment, PageTable
+from extract.model import Fragment, PageRow, PageTable
 from extract.open import open_pdf
 from extract.reader import read_page
 from extract.rows import Header, LogicalRow, tables_to_rows
@@ -202,17 +202,30 @@ def _set_aside_other_tables(results: list[PageResult]) -> None:
         others = [t for t in result.tables if len(t.columns) != main]
         if others:
             result.tables = [t for t in result.tables if len(t.columns) == main]
-            words = (
-                w
-                for t in others
-                for row in t.rows
-                for stack in row.cells
-                for f in stack
-                for ln in f.lines
-                for w in ln.words
-            )
-            lines = result.outside + words_to_lines(words)
+            aside = [_row_line(row) for t in others for row in t.rows]
+            lines = result.outside + [ln for ln in aside if ln is not None]
             result.outside = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+
+
+def _row_line(row: PageRow) -> Line | None:
+    """A row of a table set aside, as one line: "Délégué : Centre de gestion"."""
+    words = []
+    for stack in row.cells:
+        lines = [ln for f in stack for ln in f.lines]
+        if lines:
+            text = join_lines([ln.text for ln in lines], set())
+            x0, top = min(ln.x0 for ln in lines), min(ln.top for ln in lines)
+            x1, bottom = max(ln.x1 for ln in lines), max(ln.bottom for ln in lines)
+            words.append(Word(text, x0, top, x1, bottom, lines[0].size, False))
+    if not words:
+        return None
+    words = [w for pair in zip(words, _colons(words), strict=True) for w in pair][:-1]
+    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+    return Line(words, words[0].x0, top, max(w.x1 for w in words), bottom)
+
+
+def _colons(words: list[Word]) -> list[Word]:
+    return [Word(":", w.x1, w.top, w.x1, w.bottom, w.size, False) for w in words]
 
 
 def _vocabulary(tables: list[PageTable]) -> set[str]:

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+from extract.cells import join_lines
 from normalise import vocab
 from normalise.text import clean, fold
 from schemas.raw import TextLine
 
+_FOOTNOTE = re.compile(r"\s*(?:\*|\(\*\)|\(\d{1,2}\)|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])")
+_SENTENCE_END = re.compile(r"[.!?] +")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ORG_END = re.compile(r"\s+[—–-]\s+|,\s")
 _PARAGRAPH_GAP = 0.9  # of the line height: a wider gap between lines starts a paragraph
@@ -65,19 +68,33 @@ def read_around(preamble: list[TextLine], trailer: list[TextLine]) -> Around:
         title_lines = _title_lines(body)
         used |= {id(body[i]) for i in title_lines}
         result.title = clean(" ".join(body[i].text for i in title_lines)) or None
-    contact = _first_email(body) or _first_email(
-        [ln for ln in trailer if not ln.margin]
-    )
-    result.rights_contact = contact
     # every other line is kept: running headers and footers too, once each
     rest = [ln for ln in preamble + trailer if id(ln) not in used]
     markers = tuple(document_vocab().security_markers)
-    for paragraph in paragraphs(rest):
-        if fold(paragraph).startswith(markers) and result.security_measures is None:
-            result.security_measures = paragraph
-        else:
+    texts = paragraphs(rest, markers)
+    result.rights_contact = _first_email(paragraphs(body, markers) + texts)
+    for paragraph in texts:
+        cut = _security_start(paragraph, markers)
+        if cut is None or result.security_measures is not None:
             result.notes.append(paragraph)
+            continue
+        if paragraph[:cut].strip():
+            result.notes.append(paragraph[:cut].strip())
+        result.security_measures = paragraph[cut:]
     return result
+
+
+def _security_start(paragraph: str, markers: tuple[str, ...]) -> int | None:
+    """Where the security measures start: the paragraph, or a sentence in it.
+
+    Example: "(*) Les destinataires … Sécurité : chiffrement …" → the index of
+    "Sécurité".
+    """
+    folded = paragraph.lower()  # paragraphs are clean() already: same length
+    if folded.startswith(markers):
+        return 0
+    starts = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    return next((i for i in starts if folded.startswith(markers, i)), None)
 
 
 def _title_lines(body: list[TextLine]) -> list[int]:
@@ -92,21 +109,29 @@ def _title_lines(body: list[TextLine]) -> list[int]:
     return lines
 
 
-def _first_email(lines: list[TextLine]) -> str | None:
-    for line in lines:
-        match = _EMAIL.search(line.text)
+def _first_email(texts: list[str]) -> str | None:
+    for text in texts:
+        match = _EMAIL.search(text)
         if match:
             return match.group(0).rstrip(".")
     return None
 
 
-def paragraphs(lines: list[TextLine]) -> list[str]:
-    """Consecutive lines of one page, close together and of one size, as paragraphs."""
+def paragraphs(lines: list[TextLine], markers: tuple[str, ...] = ()) -> list[str]:
+    """Consecutive lines of one page, close together and of one size, as paragraphs.
+
+    A line opening with a footnote mark ("*", "(1)", "¹") or with one of
+    ``markers`` ("Mesures de sécurité") starts a paragraph of its own even
+    when printed right under the one before. Lines are joined as cell lines
+    are: "dpo@saint-aubin-" + "liserre.fr" is one address.
+    """
     result: list[list[TextLine]] = []
     for line in lines:
         prev = result[-1][-1] if result else None
+        opens = _FOOTNOTE.match(line.text) or fold(line.text).startswith(markers)
         if (
             prev is not None
+            and not opens
             and prev.page == line.page
             and abs(prev.size - line.size) < 0.5
             and line.bbox[1] - prev.bbox[3]
@@ -115,4 +140,4 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
             result[-1].append(line)
         else:
             result.append([line])
-    return [clean(" ".join(ln.text for ln in group)) for group in result]
+    return [clean(join_lines([ln.text for ln in group], set())) for group in result]
