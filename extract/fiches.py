@@ -14,12 +14,17 @@ from extract.rows import Header, LogicalRow
 
 
 def is_fiche_layout(tables: list[PageTable]) -> bool:
-    """Two-column tables whose left-column labels recur across tables or within one."""
+    """Two-column tables whose left-column labels recur from fiche to fiche.
+
+    Several labels must recur: a two-column register whose header row is
+    reprinted on every page has one recurring left cell, not a fiche's set.
+    """
     if not tables or any(len(t.columns) != 2 for t in tables):
         return False
     labels = Counter(_squash(row.texts()[0]) for t in tables for row in t.rows)
     labels.pop("", None)
-    return bool(labels) and labels.most_common(1)[0][1] >= 2
+    recurring = sum(1 for count in labels.values() if count >= 2)
+    return recurring >= min(3, len(labels)) and recurring >= 1
 
 
 def fiches_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
