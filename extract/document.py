@@ -31,6 +31,7 @@ from extract.settings import ExtractSettings
 from schemas.issues import Issue
 from schemas.raw import CellPart, RawCell, RawColumn, RawDocument, RawRow, TextLine
 
+_CUT_ENDINGS = ("-", "\u2010", ",", "(", "[", "/")
 _FULL = 0.85  # share of the column a cut word fills
 
 
@@ -165,7 +166,8 @@ def _document(
         header, logical = fiches_to_rows(tables) if fiche else tables_to_rows(tables)
         layout = "fiche" if fiche else ("grid" if tables[0].ruled else "borderless")
         vocab = Vocabulary(_vocabulary(tables), word_list(settings.language))
-        columns, rows = _columns(header), _raw_rows(logical, vocab)
+        columns = _columns(header)
+        rows = _raw_rows(logical, vocab, [c.header for c in columns])
     else:
         message = "no table found on any page"
         issues.append(Issue(code="no-table-found", stage="extract", message=message))
@@ -249,8 +251,14 @@ def _columns(header: Header) -> list[RawColumn]:
     ]
 
 
-def _raw_rows(rows: list[LogicalRow], vocab: Vocabulary) -> list[RawRow]:
-    """Re-flow every cell; a carried merged cell takes the value of the row above."""
+def _raw_rows(
+    rows: list[LogicalRow], vocab: Vocabulary, headers: list[str]
+) -> list[RawRow]:
+    """Re-flow every cell; a carried merged cell takes the value of the row above.
+
+    A cell ending in a hyphen, a comma or an open bracket gets a
+    ``cell-looks-cut`` issue: a reader would look for the rest.
+    """
     result: list[RawRow] = []
     for row in rows:
         cells = []
@@ -265,8 +273,27 @@ def _raw_rows(rows: list[LogicalRow], vocab: Vocabulary) -> list[RawRow]:
                 continue
             cells.append(_cell(own, vocab))
         pages = sorted({p.page for c in cells for p in c.parts})
-        result.append(RawRow(cells=cells, pages=pages, section=row.section))
+        issues = [
+            _cut_issue(c, headers[col])
+            for col, c in enumerate(cells)
+            if c.parts and c.text.endswith(_CUT_ENDINGS)
+        ]
+        result.append(
+            RawRow(cells=cells, pages=pages, section=row.section, issues=issues)
+        )
     return result
+
+
+def _cut_issue(cell: RawCell, header: str) -> Issue:
+    """A cell that ends as no text ends: was the rest lost at a page break?"""
+    return Issue(
+        code="cell-looks-cut",
+        stage="extract",
+        page=cell.parts[-1].page,
+        column=header,
+        text=cell.text[-60:],
+        message=f"the cell {header!r} ends with {cell.text[-20:]!r}: is it whole?",
+    )
 
 
 def _cell(fragments: list[Fragment], vocab: Vocabulary) -> RawCell:

@@ -40,7 +40,7 @@ def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
     for column, cell in pairs:
         if cell.text:
             by_role.setdefault(column.role, []).append(cell.text)
-    warnings: list[Issue] = []
+    warnings: list[Issue] = list(row.issues)
     return Activity(
         index=index,
         title=_title(row, columns),

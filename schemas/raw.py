@@ -64,6 +64,9 @@ class RawRow(_Frozen):
     section: str | None = Field(
         default=None, description="the section heading row printed above it"
     )
+    issues: list[Issue] = Field(
+        default_factory=list, description="what a reviewer should check in this row"
+    )
 
 
 class RawDocument(_Frozen):

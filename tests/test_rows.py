@@ -161,7 +161,7 @@ def test_merged_cell_is_carried_to_every_row_it_spans() -> None:
     ]
     tables = find_grid_tables(rules, words, 1, 2.0)
     _, rows = tables_to_rows(tables)
-    raw = _raw_rows(rows, vocabulary([]))
+    raw = _raw_rows(rows, vocabulary([]), ["Pôle", "Intitulé", "Durée"])
     assert [[c.text for c in r.cells] for r in raw] == [
         ["RH", "Paie", "5"],
         ["RH", "Congés", "2"],
@@ -185,3 +185,15 @@ def test_section_heading_row_names_the_rows_below_it() -> None:
     _, rows = tables_to_rows([t])
     assert [r.section for r in rows] == ["Direction du numérique"] * 2
     assert len(rows) == 2
+
+
+def test_cell_ending_mid_sentence_is_flagged_for_review() -> None:
+    from extract.cells import vocabulary
+    from extract.document import _raw_rows
+
+    t = table([row(*HEADER, bold=True), row("A", "Recueillir les dossiers,", "DNS")])
+    _, rows = tables_to_rows([t])
+    raw = _raw_rows(rows, vocabulary([]), list(HEADER))
+    assert [(i.code, i.column) for i in raw[0].issues] == [
+        ("cell-looks-cut", "Finalités")
+    ]
