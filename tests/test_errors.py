@@ -77,3 +77,12 @@ def test_image_only_page_read_by_ocr_says_so(tmp_path: Path) -> None:
         ("page-ocr", 1),
         ("no-table-found", None),
     ]
+
+
+def test_owner_password_only_is_read(tmp_path: Path) -> None:
+    # many published PDFs forbid copying with an owner password, and open freely
+    path = tmp_path / "restricted.pdf"
+    with pikepdf.open(SAMPLE) as pdf:
+        pdf.save(path, encryption=pikepdf.Encryption(user="", owner="secret"))
+    raw = read_document(path)
+    assert len(raw.rows) == 10
