@@ -9,11 +9,13 @@ Example: ``render_grid(load("chu_register"), Path("chu.pdf"), False)``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from common import probe_rgb
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -40,6 +42,8 @@ _FONTS = {
 }
 for _name, _path in _FONTS.items():
     pdfmetrics.registerFont(TTFont(_name, _path))
+
+ALIGN = {"center": TA_CENTER, "right": TA_RIGHT}
 
 
 def style(
@@ -89,12 +93,29 @@ def tail(reg: dict, font: str, size: float) -> list:
 def table_rows(
     data: dict, font: str, bold: str, size: float, probe: bool
 ) -> list[list[Paragraph]]:
-    """Header row then one row per activity, columns in the register's order."""
+    """Header row then one row per activity, columns in the register's order.
+
+    A column may ask for ``align = "right"`` or ``"center"`` (default left),
+    in its header as in its cells.
+    """
     cols = data["register"]["columns"]
-    rows = [[para(c["label"], style(bold, size)) for c in cols]]
-    for i, act in enumerate(data["activity"]):
-        st = style(font, size, i, probe)
-        rows.append([para(act.get(c["key"], ""), st) for c in cols])
+    rows: list[list[Paragraph]] = []
+    for i in [None, *range(len(data["activity"]))]:
+        rows.append(
+            [
+                para(
+                    c["label"] if i is None else data["activity"][i].get(c["key"], ""),
+                    style(
+                        bold if i is None else font,
+                        size,
+                        i,
+                        probe,
+                        alignment=ALIGN.get(c.get("align"), TA_LEFT),
+                    ),
+                )
+                for c in cols
+            ]
+        )
     return rows
 
 
@@ -104,77 +125,101 @@ def widths(cols: list[dict], total: float) -> list[float]:
     return [total * c["width"] / weight for c in cols]
 
 
-def render_grid(data: dict, out: Path, probe: bool) -> None:
-    """Portrait ruled grid, header repeated, rows split inside their cells."""
-    reg = data["register"]
-    doc = SimpleDocTemplate(
+@dataclass(frozen=True)
+class Look:
+    """A register's typefaces and sizes (pt): heading block, table cells, tail."""
+
+    font: str
+    bold: str
+    head: float
+    cell: float
+    foot: float
+
+
+def document(
+    out: Path,
+    reg: dict,
+    pagesize: tuple[float, float],
+    side: float,
+    top: float,
+    bottom: float,
+) -> SimpleDocTemplate:
+    """A byte-stable document (``invariant=1``); margins in mm, left = right = side."""
+    return SimpleDocTemplate(
         str(out),
-        pagesize=A4,
-        leftMargin=14 * mm,
-        rightMargin=14 * mm,
-        topMargin=14 * mm,
-        bottomMargin=14 * mm,
+        pagesize=pagesize,
+        leftMargin=side * mm,
+        rightMargin=side * mm,
+        topMargin=top * mm,
+        bottomMargin=bottom * mm,
         invariant=1,
         title=reg["title"],
     )
+
+
+def cut_table(
+    rows: list, col_widths: list[float], commands: list, repeat: int = 0
+) -> Table:
+    """A table whose rows a page break may cut inside their cells."""
     table = Table(
-        table_rows(data, "Helvetica", "Helvetica-Bold", 7.5, probe),
-        colWidths=widths(reg["columns"], doc.width),
-        repeatRows=1,
-        splitByRow=0,
-        splitInRow=24,
+        rows, colWidths=col_widths, repeatRows=repeat, splitByRow=0, splitInRow=24
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.88, 0.93)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def publish(
+    doc: SimpleDocTemplate, reg: dict, t: Look, body: list, **build: object
+) -> None:
+    """Write heading block, ``body``, then footnotes and security."""
     doc.build(
-        heading(reg, "Helvetica", "Helvetica-Bold", 8.5)
-        + [table]
-        + tail(reg, "Helvetica", 7.5)
+        heading(reg, t.font, t.bold, t.head) + body + tail(reg, t.font, t.foot),
+        **build,
     )
+
+
+def register_table(
+    doc: SimpleDocTemplate,
+    data: dict,
+    probe: bool,
+    t: Look,
+    commands: list,
+    repeat: int,
+) -> Table:
+    """The register grid: header row (``repeat``: repeated), a row per activity."""
+    return cut_table(
+        table_rows(data, t.font, t.bold, t.cell, probe),
+        widths(data["register"]["columns"], doc.width),
+        commands,
+        repeat,
+    )
+
+
+def render_grid(data: dict, out: Path, probe: bool) -> None:
+    """Portrait ruled grid, header repeated, rows split inside their cells."""
+    reg = data["register"]
+    doc = document(out, reg, A4, 14, 14, 14)
+    t = Look("Helvetica", "Helvetica-Bold", 8.5, 7.5, 7.5)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.88, 0.93)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    publish(doc, reg, t, [register_table(doc, data, probe, t, commands, 1)])
 
 
 def render_borderless(data: dict, out: Path, probe: bool) -> None:
     """Landscape table without any rule, header printed once, narrow columns."""
     reg = data["register"]
-    doc = SimpleDocTemplate(
-        str(out),
-        pagesize=landscape(A4),
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        invariant=1,
-        title=reg["title"],
-    )
-    table = Table(
-        table_rows(data, "DejaVuSans", "DejaVuSans-Bold", 7.6, probe),
-        colWidths=widths(reg["columns"], doc.width),
-        repeatRows=0,
-        splitByRow=0,
-        splitInRow=24,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
-            ]
-        )
-    )
-    doc.build(
-        heading(reg, "DejaVuSans", "DejaVuSans-Bold", 8)
-        + [table]
-        + tail(reg, "DejaVuSans", 7)
-    )
+    doc = document(out, reg, landscape(A4), 12, 12, 12)
+    t = Look("DejaVuSans", "DejaVuSans-Bold", 8, 7.6, 7)
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+    ]
+    publish(doc, reg, t, [register_table(doc, data, probe, t, commands, 0)])
 
 
 def fiche(data: dict, i: int, probe: bool, width: float) -> list:
@@ -188,17 +233,14 @@ def fiche(data: dict, i: int, probe: bool, width: float) -> list:
         for c in reg["columns"]
         if act.get(c["key"])
     ]
-    table = Table(
-        rows, colWidths=[width * 0.27, width * 0.73], splitByRow=0, splitInRow=24
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.35, 0.35, 0.35)),
-                ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.92, 0.92, 0.92)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
+    table = cut_table(
+        rows,
+        [width * 0.27, width * 0.73],
+        [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.35, 0.35, 0.35)),
+            ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.92, 0.92, 0.92)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ],
     )
     head = para(
         f"Fiche {i + 1} / {len(data['activity'])}", style("LiberationSerif-Bold", 10)
@@ -209,20 +251,12 @@ def fiche(data: dict, i: int, probe: bool, width: float) -> list:
 def render_fiches(data: dict, out: Path, probe: bool) -> None:
     """Portrait key/value fiches following one another, several per page."""
     reg = data["register"]
-    doc = SimpleDocTemplate(
-        str(out),
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        invariant=1,
-        title=reg["title"],
-    )
-    story = heading(reg, "LiberationSerif", "LiberationSerif-Bold", 9.5)
+    doc = document(out, reg, A4, 20, 16, 16)
+    body: list = []
     for i in range(len(data["activity"])):
-        story += fiche(data, i, probe, doc.width)
-    doc.build(story + tail(reg, "LiberationSerif", 8.5))
+        body += fiche(data, i, probe, doc.width)
+    t = Look("LiberationSerif", "LiberationSerif-Bold", 9.5, 9, 8.5)
+    publish(doc, reg, t, body)
 
 
 def _running(reg: dict):
@@ -243,45 +277,21 @@ def _running(reg: dict):
 def render_preamble(data: dict, out: Path, probe: bool) -> None:
     """Portrait grid after a long preamble, header repeated, running header/footer."""
     reg = data["register"]
-    doc = SimpleDocTemplate(
-        str(out),
-        pagesize=A4,
-        leftMargin=16 * mm,
-        rightMargin=16 * mm,
-        topMargin=18 * mm,
-        bottomMargin=16 * mm,
-        invariant=1,
-        title=reg["title"],
-    )
-    story = heading(reg, "LiberationSansNarrow", "LiberationSansNarrow-Bold", 9)
+    doc = document(out, reg, A4, 16, 18, 16)
+    t = Look("LiberationSansNarrow", "LiberationSansNarrow-Bold", 9, 8.2, 8)
+    body: list = []
     for text in reg["preamble"]:
-        story += [
+        body += [
             para(text, style("LiberationSansNarrow", 9, alignment=4)),
             Spacer(1, 5),
         ]
-    table = Table(
-        table_rows(
-            data, "LiberationSansNarrow", "LiberationSansNarrow-Bold", 8.2, probe
-        ),
-        colWidths=widths(reg["columns"], doc.width),
-        repeatRows=1,
-        splitByRow=0,
-        splitInRow=24,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.black),
-                ("BOX", (0, 0), (-1, -1), 0.4, colors.black),
-                ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.Color(0.5, 0.5, 0.5)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    commands = [
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.black),
+        ("BOX", (0, 0), (-1, -1), 0.4, colors.black),
+        ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.Color(0.5, 0.5, 0.5)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    body += [Spacer(1, 4), register_table(doc, data, probe, t, commands, 1)]
     deco = _running(reg)
-    doc.build(
-        story + [Spacer(1, 4), table] + tail(reg, "LiberationSansNarrow", 8),
-        onFirstPage=deco,
-        onLaterPages=deco,
-    )
+    publish(doc, reg, t, body, onFirstPage=deco, onLaterPages=deco)

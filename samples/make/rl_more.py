@@ -6,7 +6,8 @@ counter-clockwise and which carries ``/Rotate 90``: a viewer shows it upright,
 a reader of raw coordinates sees it on its side (as printer drivers and some
 scanners produce). ``render_gutters`` draws a borderless portrait table with
 6 pt between columns, a right-aligned number column and centred yes/no
-columns, its header repeated on every page. Helpers come from ``rl``.
+columns (``align`` in the column data), its header repeated on every page.
+Helpers come from ``rl``.
 
 Example: ``render_rotated(load("crous_register"), Path("c.pdf"), False)``.
 """
@@ -18,13 +19,8 @@ from pathlib import Path
 
 import pikepdf
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-from rl import heading, para, style, table_rows, tail, widths
-
-ALIGN = {"center": TA_CENTER, "right": TA_RIGHT}
+from rl import Look, document, publish, register_table
 
 
 def rotate_pages(src: Path, out: Path) -> None:
@@ -52,93 +48,29 @@ def rotate_pages(src: Path, out: Path) -> None:
 def render_rotated(data: dict, out: Path, probe: bool) -> None:
     """Landscape grid, header repeated, then every page set portrait + /Rotate 90."""
     reg = data["register"]
+    t = Look("LiberationSerif", "LiberationSerif-Bold", 9, 9.6, 8)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         flat = Path(tmp) / "landscape.pdf"
-        doc = SimpleDocTemplate(
-            str(flat),
-            pagesize=landscape(A4),
-            leftMargin=13 * mm,
-            rightMargin=13 * mm,
-            topMargin=13 * mm,
-            bottomMargin=13 * mm,
-            invariant=1,
-            title=reg["title"],
-        )
-        table = Table(
-            table_rows(data, "LiberationSerif", "LiberationSerif-Bold", 9.6, probe),
-            colWidths=widths(reg["columns"], doc.width),
-            repeatRows=1,
-            splitByRow=0,
-            splitInRow=24,
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        doc.build(
-            heading(reg, "LiberationSerif", "LiberationSerif-Bold", 9)
-            + [table]
-            + tail(reg, "LiberationSerif", 8)
-        )
+        doc = document(flat, reg, landscape(A4), 13, 13, 13)
+        publish(doc, reg, t, [register_table(doc, data, probe, t, commands, 1)])
         rotate_pages(flat, out)
 
 
-def gutter_rows(data: dict, probe: bool, size: float) -> list[list[Paragraph]]:
-    """Header then activities; each column's paragraphs aligned as it asks."""
-    cols = data["register"]["columns"]
-    rows: list[list[Paragraph]] = []
-    for i in [None, *range(len(data["activity"]))]:
-        font = "DejaVuSans-Bold" if i is None else "DejaVuSans"
-        rows.append(
-            [
-                para(
-                    c["label"] if i is None else data["activity"][i].get(c["key"], ""),
-                    style(font, size, i, probe, alignment=ALIGN.get(c.get("align"), 0)),
-                )
-                for c in cols
-            ]
-        )
-    return rows
-
-
 def render_gutters(data: dict, out: Path, probe: bool) -> None:
-    """Portrait borderless table, 6 pt gutters, header repeated."""
+    """Portrait borderless table, 6 pt gutters, aligned columns, header repeated."""
     reg = data["register"]
-    doc = SimpleDocTemplate(
-        str(out),
-        pagesize=A4,
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=13 * mm,
-        bottomMargin=13 * mm,
-        invariant=1,
-        title=reg["title"],
-    )
-    table = Table(
-        gutter_rows(data, probe, 8.2),
-        colWidths=widths(reg["columns"], doc.width),
-        repeatRows=1,
-        splitByRow=0,
-        splitInRow=24,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-            ]
-        )
-    )
-    doc.build(
-        heading(reg, "DejaVuSans", "DejaVuSans-Bold", 7.8)
-        + [table]
-        + tail(reg, "DejaVuSans", 7)
-    )
+    doc = document(out, reg, A4, 12, 13, 13)
+    t = Look("DejaVuSans", "DejaVuSans-Bold", 7.8, 8.2, 7)
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+    ]
+    publish(doc, reg, t, [register_table(doc, data, probe, t, commands, 1)])
