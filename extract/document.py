@@ -298,15 +298,48 @@ def _cut_issue(cell: RawCell, header: str) -> Issue:
 
 def _cell(fragments: list[Fragment], vocab: Vocabulary) -> RawCell:
     lines = [ln.text for f in fragments for ln in f.lines]
-    full = frozenset(
-        i for i, flag in enumerate(c for f in fragments for c in _full(f)) if flag
-    )
+    full = [flag for f in fragments for flag in _full(f)]
+    ends = [flag for f in fragments for flag in _paragraph_ends(f)]
     parts = [
         CellPart(page=f.page, bbox=tuple(round(v, 2) for v in f.bbox))
         for f in fragments
         if f.lines
     ]
-    return RawCell(text=join_lines(lines, vocab, full), lines=lines, parts=parts)
+    text = join_lines(lines, vocab, frozenset(i for i, f in enumerate(full) if f))
+    paragraphs = []
+    start = 0
+    for i, end in enumerate(ends):
+        if end or i == len(ends) - 1:
+            cut = frozenset(j - start for j in range(start, i + 1) if full[j])
+            paragraphs.append(join_lines(lines[start : i + 1], vocab, cut))
+            start = i + 1
+    return RawCell(
+        text=text,
+        lines=lines,
+        parts=parts,
+        paragraphs=paragraphs if len(paragraphs) > 1 else [],
+    )
+
+
+def _paragraph_ends(fragment: Fragment) -> list[bool]:
+    """Per line: does a paragraph end there? Yes when the next line's first word
+    would have fitted after it (the break was the author's, not the column's),
+    or when the line closes with "." or ")" and the next opens with a capital."""
+    lines = fragment.lines
+    if not lines:
+        return []
+    pad = max(0.0, min(ln.x0 for ln in lines) - fragment.bbox[0])
+    right = fragment.bbox[2] - pad
+    ends = []
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        word = nxt.words[0]
+        # a margin of 1.5 em: "pilotage ;" is one unit when a no-break space
+        # binds the semicolon, as French typography does
+        fitted = right - line.x1 > (word.x1 - word.x0) + 1.5 * line.size
+        # "… de santé (ARS)" / "Agence du …": a closed item, then a new one
+        closed = line.text.endswith((".", ")")) and word.text[:1].isupper()
+        ends.append(fitted or closed)
+    return ends + [False]
 
 
 def _full(fragment: Fragment) -> list[bool]:

@@ -37,9 +37,11 @@ def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
     pairs = list(zip(columns, row.cells, strict=True))
     texts = {c.header: cell.text for c, cell in pairs}
     by_role: dict[str, list[str]] = {}
+    items: dict[str, list[str]] = {}  # a cell's paragraphs: items one per line
     for column, cell in pairs:
         if cell.text:
             by_role.setdefault(column.role, []).append(cell.text)
+            items.setdefault(column.role, []).extend(cell.paragraphs or [cell.text])
     warnings: list[Issue] = list(row.issues)
     return Activity(
         index=index,
@@ -50,14 +52,22 @@ def row_to_activity(index: int, row: RawRow, columns: list[Column]) -> Activity:
         cell_parts={c.header: cell.parts for c, cell in pairs if cell.parts},
         retention=_retention(by_role, texts, columns, warnings),
         legal_references=legal_references_in(texts.values(), warnings),
-        **_typed(by_role, warnings),
+        **_typed(by_role, items, warnings),
         warnings=warnings,
     )
 
 
-def _typed(by_role: dict[str, list[str]], warnings: list[Issue]) -> dict[str, Any]:
-    """The typed values read from the cells of each role."""
-    controllers = _parties(by_role.get("controllers", []), warnings)
+def _typed(
+    by_role: dict[str, list[str]], items: dict[str, list[str]], warnings: list[Issue]
+) -> dict[str, Any]:
+    """The typed values read from the cells of each role.
+
+    Lists of bodies and of people are read paragraph by paragraph (a register
+    may print one recipient a line, with no separator); data categories from
+    the whole cell, whose labels ("Informations de connexion :") head the
+    lines under them.
+    """
+    controllers = _parties(items.get("controllers", []), warnings)
     return {
         "purposes": _joined(by_role.get("purposes")),
         "controllers": controllers,
@@ -70,12 +80,12 @@ def _typed(by_role: dict[str, list[str]], warnings: list[Issue]) -> dict[str, An
             for d in _collect(parse_data_categories(t), warnings)
         ],
         "data_subjects": [
-            s for t in by_role.get("data_subjects", []) for s in parse_data_subjects(t)
+            s for t in items.get("data_subjects", []) for s in parse_data_subjects(t)
         ],
-        "recipients": _parties(by_role.get("recipients", []), warnings),
+        "recipients": _parties(items.get("recipients", []), warnings),
         "legal_basis": _joined(by_role.get("legal_basis")),
         "transfers": _transfers(by_role.get("transfers", [])),
-        "processors": _parties(by_role.get("processors", []), warnings),
+        "processors": _parties(items.get("processors", []), warnings),
     }
 
 

@@ -45,6 +45,12 @@ class RawCell(_Frozen):
     text: str
     lines: list[str] = Field(default_factory=list)
     parts: list[CellPart] = Field(default_factory=list)
+    paragraphs: list[str] = Field(
+        default_factory=list,
+        description="the text cut where a line ends short of the column (the "
+        "next word would have fitted): items printed one per line; empty when "
+        "the cell is one paragraph",
+    )
 
 
 class RawColumn(_Frozen):

@@ -197,3 +197,21 @@ def test_cell_ending_mid_sentence_is_flagged_for_review() -> None:
     assert [(i.code, i.column) for i in raw[0].issues] == [
         ("cell-looks-cut", "Finalités")
     ]
+
+
+def test_a_line_ending_short_ends_a_paragraph() -> None:
+    # dns_register.pdf: recipients printed one a line with no separator
+    from extract.document import _paragraph_ends
+    from extract.model import Fragment
+    from tests.factories import line
+
+    lines = [
+        line("Agences régionales de", top=0),
+        line("santé (ARS)", top=12),
+        line("Agence du numérique", top=24),
+        line("en santé", top=36),
+        line("Direction", top=48),
+    ]
+    frag = Fragment(lines, (0.0, 0.0, 110.0, 60.0), 1, (0, 0))
+    # "santé (ARS)" closes an item; "en santé" ends far short of the edge
+    assert _paragraph_ends(frag) == [False, True, False, True, False]
