@@ -15,12 +15,11 @@ Example: ``render_sheet(load("sdis_register"), Path("sdis.pdf"), False)``.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from common import probe_rgb
-from soffice import to_pdf
+from soffice import convert
 
 NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -174,7 +173,4 @@ def build_fods(data: dict, path: Path, probe: bool) -> None:
 
 def render_sheet(data: dict, out: Path, probe: bool) -> None:
     """FODS → PDF with headless LibreOffice Calc."""
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "registre.fods"
-        build_fods(data, src, probe)
-        to_pdf(src, out)
+    convert(build_fods, "registre.fods", data, out, probe)

@@ -16,10 +16,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import pikepdf
 from common import probe_rgb
+from pin import pin_pdf
 
-FIXED_DATE = "D:20250301120000Z"
 CHROMIUM = [
     "chromium",
     "--headless",
@@ -79,16 +78,7 @@ def print_pdf(page: str, out: Path) -> None:
             capture_output=True,
             timeout=120,
         )
-        with pikepdf.open(raw) as pdf:
-            pdf.docinfo["/CreationDate"] = FIXED_DATE
-            pdf.docinfo["/ModDate"] = FIXED_DATE
-            for key in (
-                "/ID",
-                "/DocChecksum",
-            ):  # random per run in LibreOffice's trailer
-                if key in pdf.trailer:
-                    del pdf.trailer[key]
-            pdf.save(out, static_id=True)
+        pin_pdf(raw, out)
 
 
 def merged_runs(acts: list[dict], key: str) -> list[int]:

@@ -2,42 +2,55 @@
 
 ``render_wide`` writes a landscape 10-column grid in a tiny font whose first
 row is marked as a repeated header row (Word's "repeat as header row",
-``w:tblHeader``); LibreOffice lets rows break across pages. Dates are pinned
-afterwards so that a rebuild gives the same file.
+``w:tblHeader``); LibreOffice lets rows break across pages. ``grid`` and the
+cell helpers serve ``writer`` too. Dates are pinned afterwards (``soffice``)
+so that a rebuild gives the same file.
 
 Example: ``render_wide(load("cdg_register"), Path("cdg.pdf"), False)``.
 """
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-import pikepdf
 from common import probe_rgb
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from soffice import convert
 
-FIXED_DATE = "D:20250301120000Z"
+Runs = Callable[[Any, str, float, tuple[int, int, int], bool], None]
+
+
+def plain_run(
+    par, line: str, size: float, rgb: tuple[int, int, int], bold: bool
+) -> None:
+    """One line of text as a single run."""
+    run = par.add_run(line)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.color.rgb = RGBColor(*rgb)
 
 
 def add_text(
-    cell, text: str, size: float, rgb: tuple[int, int, int], bold: bool = False
+    cell,
+    text: str,
+    size: float,
+    rgb: tuple[int, int, int],
+    bold: bool = False,
+    runs: Runs = plain_run,
 ) -> None:
-    """Fill a cell: one paragraph per source line, tight spacing."""
+    """Fill a cell: one paragraph per source line (set by ``runs``), tight spacing."""
     lines = text.split("\n")
     paras = [cell.paragraphs[0]] + [cell.add_paragraph() for _ in lines[1:]]
     for par, line in zip(paras, lines, strict=True):
         par.paragraph_format.space_after = Pt(0)
         par.paragraph_format.space_before = Pt(0)
-        run = par.add_run(line)
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.color.rgb = RGBColor(*rgb)
+        runs(par, line, size, rgb, bold)
 
 
 def repeat_header(row) -> None:
@@ -76,9 +89,46 @@ def paragraph(doc, text: str, size: float, bold: bool = False) -> None:
     par.paragraph_format.space_after = Pt(3)
 
 
+def grid(
+    doc,
+    data: dict,
+    probe: bool,
+    sizes: tuple[float, float],
+    width_mm: float,
+    runs: Runs = plain_run,
+):
+    """The register table: header row (repeated), one row per activity.
+
+    ``sizes`` are the header's and the cells' font sizes; column widths are
+    proportional to each column's ``width``, ``width_mm`` in all.
+    """
+    cols = data["register"]["columns"]
+    table = doc.add_table(rows=1, cols=len(cols))
+    table.style = "Table Grid"
+    for cell, col in zip(table.rows[0].cells, cols, strict=True):
+        add_text(cell, col["label"], sizes[0], (0, 0, 0), True, runs)
+    repeat_header(table.rows[0])
+    for i, act in enumerate(data["activity"]):
+        row = table.add_row()
+        for cell, col in zip(row.cells, cols, strict=True):
+            add_text(
+                cell, act.get(col["key"], ""), sizes[1], probe_rgb(i, probe), runs=runs
+            )
+    # LibreOffice lays out from the grid columns (w:gridCol), Word from the
+    # cells: set both.
+    table.autofit = False
+    weight = sum(c["width"] for c in cols)
+    for column, col in zip(table.columns, cols, strict=True):
+        column.width = Mm(width_mm * col["width"] / weight)
+    for row in table.rows:
+        for cell, col in zip(row.cells, cols, strict=True):
+            cell.width = Mm(width_mm * col["width"] / weight)
+    return table
+
+
 def build_docx(data: dict, path: Path, probe: bool) -> None:
     """Write the register as a DOCX file."""
-    reg, cols = data["register"], data["register"]["columns"]
+    reg = data["register"]
     doc = Document()
     sec = doc.sections[0]
     sec.orientation, sec.page_width, sec.page_height = (
@@ -92,26 +142,10 @@ def build_docx(data: dict, path: Path, probe: bool) -> None:
     paragraph(doc, reg["org_line"], 7.5)
     paragraph(doc, reg["title"], 13, bold=True)
     paragraph(doc, reg["intro"], 7.5)
-    table = doc.add_table(rows=1, cols=len(cols))
-    table.style = "Table Grid"
-    weight = sum(c["width"] for c in cols)
-    for cell, col in zip(table.rows[0].cells, cols, strict=True):
-        add_text(cell, col["label"], 6.8, (0, 0, 0), bold=True)
+    table = grid(doc, data, probe, (6.8, 6.6), 277)
+    for cell in table.rows[0].cells:
         shade(cell, "D9E2F3")
-    repeat_header(table.rows[0])
     cell_margins(table, 40)
-    for i, act in enumerate(data["activity"]):
-        row = table.add_row()
-        for cell, col in zip(row.cells, cols, strict=True):
-            add_text(cell, act.get(col["key"], ""), 6.6, probe_rgb(i, probe))
-    # LibreOffice lays out from the grid columns (w:gridCol), Word from the
-    # cells: set both.
-    table.autofit = False
-    for column, col in zip(table.columns, cols, strict=True):
-        column.width = Mm(277 * col["width"] / weight)
-    for row in table.rows:
-        for cell, col in zip(row.cells, cols, strict=True):
-            cell.width = Mm(277 * col["width"] / weight)
     for note in reg.get("footnotes", []):
         paragraph(doc, note, 7)
     if reg.get("security"):
@@ -121,31 +155,4 @@ def build_docx(data: dict, path: Path, probe: bool) -> None:
 
 def render_wide(data: dict, out: Path, probe: bool) -> None:
     """DOCX → PDF with headless LibreOffice."""
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "register.docx"
-        build_docx(data, src, probe)
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(src),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        with pikepdf.open(Path(tmp) / "register.pdf") as pdf:
-            pdf.docinfo["/CreationDate"] = FIXED_DATE
-            pdf.docinfo["/ModDate"] = FIXED_DATE
-            for key in (
-                "/ID",
-                "/DocChecksum",
-            ):  # random per run in LibreOffice's trailer
-                if key in pdf.trailer:
-                    del pdf.trailer[key]
-            pdf.save(out, static_id=True)
+    convert(build_docx, "register.docx", data, out, probe)

@@ -1,7 +1,7 @@
 """Headless LibreOffice conversion to PDF with the run-specific bits pinned.
 
 LibreOffice stamps each PDF with the conversion time and a random document id;
-both are replaced here so that a rebuild gives the same bytes.
+both are replaced (``pin.pin_pdf``) so that a rebuild gives the same bytes.
 
 Example: ``to_pdf(Path("/tmp/x/registre.fods"), Path("sdis_register.pdf"))``.
 """
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-import pikepdf
+from pin import pin_pdf
 
-FIXED_DATE = "D:20250301120000Z"
+Build = Callable[[dict, Path, bool], None]
 
 
 def to_pdf(src: Path, out: Path) -> None:
@@ -35,10 +36,15 @@ def to_pdf(src: Path, out: Path) -> None:
             capture_output=True,
             timeout=180,
         )
-        with pikepdf.open(Path(tmp) / f"{src.stem}.pdf") as pdf:
-            pdf.docinfo["/CreationDate"] = FIXED_DATE
-            pdf.docinfo["/ModDate"] = FIXED_DATE
-            for key in ("/ID", "/DocChecksum"):  # random per run
-                if key in pdf.trailer:
-                    del pdf.trailer[key]
-            pdf.save(out, static_id=True)
+        pin_pdf(Path(tmp) / f"{src.stem}.pdf", out)
+
+
+def convert(build: Build, name: str, data: dict, out: Path, probe: bool) -> None:
+    """Write the source file ``name`` with ``build`` in a scratch directory, print it.
+
+    Example: ``convert(build_fods, "registre.fods", data, out, False)``.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / name
+        build(data, src, probe)
+        to_pdf(src, out)

@@ -17,17 +17,15 @@ Example: ``render_centred(load("hopital_register"), Path("h.pdf"), False)``.
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 
-from common import probe_rgb
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-from lo import cell_margins, repeat_header, shade
-from soffice import to_pdf
+from lo import cell_margins, grid, shade
+from soffice import convert
 
 SUPER = {"¹": "1", "²": "2", "³": "3", "*": "*"}
 _MARK = re.compile("([¹²³*])")
@@ -47,18 +45,6 @@ def add_runs(
         run.font.superscript = piece in SUPER
 
 
-def fill(
-    cell, text: str, size: float, rgb: tuple[int, int, int], bold: bool = False
-) -> None:
-    """A cell: one paragraph per source line, no spacing between paragraphs."""
-    lines = text.split("\n")
-    paras = [cell.paragraphs[0]] + [cell.add_paragraph() for _ in lines[1:]]
-    for par, line in zip(paras, lines, strict=True):
-        par.paragraph_format.space_after = Pt(0)
-        par.paragraph_format.space_before = Pt(0)
-        add_runs(par, line, size, rgb, bold)
-
-
 def v_centre(cell) -> None:
     """Centre a cell's content vertically (Word's ``w:vAlign``)."""
     align = OxmlElement("w:vAlign")
@@ -74,29 +60,6 @@ def text_par(doc, text: str, size: float, bold: bool = False, align=None, after=
     if align is not None:
         par.alignment = align
     return par
-
-
-def grid(doc, data: dict, probe: bool, size: float, width_mm: float):
-    """The register table: header row (repeated), one row per activity."""
-    cols = data["register"]["columns"]
-    table = doc.add_table(rows=1, cols=len(cols))
-    table.style = "Table Grid"
-    for cell, col in zip(table.rows[0].cells, cols, strict=True):
-        fill(cell, col["label"], size, (0, 0, 0), bold=True)
-    repeat_header(table.rows[0])
-    for i, act in enumerate(data["activity"]):
-        row = table.add_row()
-        for cell, col in zip(row.cells, cols, strict=True):
-            fill(cell, act.get(col["key"], ""), size, probe_rgb(i, probe))
-    # LibreOffice lays out from the grid columns, Word from the cells: set both.
-    table.autofit = False
-    weight = sum(c["width"] for c in cols)
-    for column, col in zip(table.columns, cols, strict=True):
-        column.width = Mm(width_mm * col["width"] / weight)
-    for row in table.rows:
-        for cell, col in zip(row.cells, cols, strict=True):
-            cell.width = Mm(width_mm * col["width"] / weight)
-    return table
 
 
 def portrait(doc, margin_mm: float, font: str) -> None:
@@ -116,7 +79,7 @@ def build_centred(data: dict, path: Path, probe: bool) -> None:
     text_par(doc, reg["org_line"], 8)
     text_par(doc, reg["title"], 14, bold=True)
     text_par(doc, reg["intro"], 8.5, after=6)
-    table = grid(doc, data, probe, 8.5, 178)
+    table = grid(doc, data, probe, (8.5, 8.5), 178, add_runs)
     for i, row in enumerate(table.rows):
         for cell in row.cells:
             v_centre(cell)
@@ -133,10 +96,7 @@ def build_centred(data: dict, path: Path, probe: bool) -> None:
 
 def render_centred(data: dict, out: Path, probe: bool) -> None:
     """DOCX (vertically centred grid) → PDF with headless LibreOffice."""
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "registre.docx"
-        build_centred(data, src, probe)
-        to_pdf(src, out)
+    convert(build_centred, "registre.docx", data, out, probe)
 
 
 def rules_only(table) -> None:
@@ -183,7 +143,7 @@ def build_signed(data: dict, path: Path, probe: bool) -> None:
     for text in reg["preamble"]:
         text_par(doc, text, 9.5, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-    table = grid(doc, data, probe, 9, 174)
+    table = grid(doc, data, probe, (9, 9), 174, add_runs)
     rules_only(table)
     for cell in table.rows[0].cells:
         shade(cell, "EDEDED")
@@ -199,7 +159,4 @@ def build_signed(data: dict, path: Path, probe: bool) -> None:
 
 def render_signed(data: dict, out: Path, probe: bool) -> None:
     """DOCX (preamble, grid, signature) → PDF with headless LibreOffice."""
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "registre.docx"
-        build_signed(data, src, probe)
-        to_pdf(src, out)
+    convert(build_signed, "registre.docx", data, out, probe)
