@@ -30,6 +30,35 @@ CHROMIUM = [
     "--no-first-run",
 ]
 
+MERGED_CSS = """\
+@page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm; }
+body { font-family: 'Liberation Sans', sans-serif; font-size: 10.5pt; color: #000; }
+.org { font-size: 9pt; margin: 0 0 2mm 0; }
+h1 { font-size: 16pt; margin: 0 0 2mm 0; }
+.intro { font-size: 9.5pt; margin: 0 0 5mm 0; }
+.note { font-size: 8.5pt; margin: 2mm 0 0 0; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+td { border: 0.8pt solid #000; padding: 3pt 4pt; vertical-align: top; }
+tr.head td { font-weight: bold; background: #d9d9d9; }
+td.merged { font-weight: bold; background: #f0f0f0; }
+"""
+
+RULES_CSS = """\
+@page { size: A4 landscape; margin: 12mm 12mm 14mm 12mm; }
+body { font-family: 'DejaVu Serif', serif; font-size: 8.6pt; color: #000; }
+.org { font-size: 8pt; letter-spacing: 0.05em; margin: 0 0 1mm 0; }
+h1 { font-size: 14pt; margin: 0 0 2mm 0; }
+.intro { font-size: 8.5pt; margin: 0 0 4mm 0; }
+.note { font-size: 7.8pt; margin: 2mm 0 0 0; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th { text-align: left; vertical-align: bottom; font-weight: bold; padding: 2pt 4pt;
+      border-bottom: 0.7pt solid #000; }
+th.group { text-align: center; border-bottom: 0.4pt solid #000; }
+thead tr:first-child th { border-top: 1.4pt solid #000; }
+td { padding: 3pt 4pt 5pt 4pt; vertical-align: top; border-bottom: 0.4pt solid #555;
+      hyphens: manual; }
+"""
+
 
 def cell(text: str) -> str:
     """Cell text as HTML: escaped, ``\\n`` a ``<br>``, soft hyphens as ``&shy;``."""
@@ -81,6 +110,24 @@ def print_pdf(page: str, out: Path) -> None:
         pin_pdf(raw, out)
 
 
+def colgroup(cols: list[dict]) -> str:
+    """Column widths in percent of the table."""
+    return (
+        "<colgroup>"
+        + "".join(f"<col style='width:{c['width']}%'>" for c in cols)
+        + "</colgroup>"
+    )
+
+
+def print_register(reg: dict, css: str, content: str, out: Path) -> None:
+    """Print one HTML page: ``css``, heading block, ``content``, then the tail."""
+    page = (
+        f'<!doctype html><html lang="fr"><meta charset="utf-8"><style>\n{css}</style>'
+        f"<body>{heading(reg)}{content}{tail(reg)}</body></html>"
+    )
+    print_pdf(page, out)
+
+
 def merged_runs(acts: list[dict], key: str) -> list[int]:
     """Rowspan of each activity's ``key`` cell: run length at a run's start, else 0."""
     spans = [0] * len(acts)
@@ -116,20 +163,8 @@ def render_merged(data: dict, out: Path, probe: bool) -> None:
             else:
                 tds.append(f"<td>{cell(act.get(c['key'], ''))}</td>")
         rows.append(f"<tr style='color:{colour(i, probe)}'>" + "".join(tds) + "</tr>")
-    widths = "".join(f"<col style='width:{c['width']}%'>" for c in cols)
-    page = f"""<!doctype html><html lang="fr"><meta charset="utf-8"><style>
-@page {{ size: A4 landscape; margin: 14mm 12mm 16mm 12mm; }}
-body {{ font-family: 'Liberation Sans', sans-serif; font-size: 10.5pt; color: #000; }}
-.org {{ font-size: 9pt; margin: 0 0 2mm 0; }}
-h1 {{ font-size: 16pt; margin: 0 0 2mm 0; }}
-.intro {{ font-size: 9.5pt; margin: 0 0 5mm 0; }}
-.note {{ font-size: 8.5pt; margin: 2mm 0 0 0; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-td {{ border: 0.8pt solid #000; padding: 3pt 4pt; vertical-align: top; }}
-tr.head td {{ font-weight: bold; background: #d9d9d9; }}
-td.merged {{ font-weight: bold; background: #f0f0f0; }}
-</style><body>{heading(reg)}<table><colgroup>{widths}</colgroup>{"".join(rows)}</table>{tail(reg)}</body></html>"""
-    print_pdf(page, out)
+    content = f"<table>{colgroup(cols)}{''.join(rows)}</table>"
+    print_register(reg, MERGED_CSS, content, out)
 
 
 def group_header(cols: list[dict]) -> str:
@@ -160,20 +195,7 @@ def render_rules(data: dict, out: Path, probe: bool) -> None:
         + "</tr>"
         for i, a in enumerate(data["activity"])
     )
-    widths = "".join(f"<col style='width:{c['width']}%'>" for c in cols)
-    page = f"""<!doctype html><html lang="fr"><meta charset="utf-8"><style>
-@page {{ size: A4 landscape; margin: 12mm 12mm 14mm 12mm; }}
-body {{ font-family: 'DejaVu Serif', serif; font-size: 8.6pt; color: #000; }}
-.org {{ font-size: 8pt; letter-spacing: 0.05em; margin: 0 0 1mm 0; }}
-h1 {{ font-size: 14pt; margin: 0 0 2mm 0; }}
-.intro {{ font-size: 8.5pt; margin: 0 0 4mm 0; }}
-.note {{ font-size: 7.8pt; margin: 2mm 0 0 0; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-th {{ text-align: left; vertical-align: bottom; font-weight: bold; padding: 2pt 4pt;
-      border-bottom: 0.7pt solid #000; }}
-th.group {{ text-align: center; border-bottom: 0.4pt solid #000; }}
-thead tr:first-child th {{ border-top: 1.4pt solid #000; }}
-td {{ padding: 3pt 4pt 5pt 4pt; vertical-align: top; border-bottom: 0.4pt solid #555;
-      hyphens: manual; }}
-</style><body>{heading(reg)}<table><colgroup>{widths}</colgroup>{group_header(cols)}<tbody>{body}</tbody></table>{tail(reg)}</body></html>"""
-    print_pdf(page, out)
+    content = (
+        f"<table>{colgroup(cols)}{group_header(cols)}<tbody>{body}</tbody></table>"
+    )
+    print_register(reg, RULES_CSS, content, out)

@@ -15,7 +15,39 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from chromium import cell, colour, heading, print_pdf, tail
+from chromium import cell, colgroup, colour, print_register
+
+SECTIONS_CSS = """\
+@page { size: A4; margin: 15mm 12mm 15mm 12mm; }
+body { font-family: 'Liberation Sans', sans-serif; font-size: 8.2pt; color: #000; }
+.org { font-size: 8pt; margin: 0 0 1mm 0; color: #333; }
+h1 { font-size: 14pt; margin: 0 0 2mm 0; color: #1f3864; }
+.intro { font-size: 8.5pt; margin: 0 0 4mm 0; }
+.note { font-size: 7.5pt; margin: 2mm 0 0 0; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 0.6pt solid #404040; padding: 2.5pt 3pt; vertical-align: top;
+          text-align: left; }
+th { background: #1f3864; color: #fff; font-weight: bold; }
+tr.section td { background: #d6dce4; font-weight: bold; font-size: 9pt;
+                 padding: 3pt 4pt; }
+tr { break-inside: auto; }
+"""
+
+INFO_CSS = """\
+@page { size: A4; margin: 14mm 13mm 16mm 13mm; }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 7.6pt; color: #000; }
+.org { font-size: 7.6pt; margin: 0 0 1mm 0; }
+h1 { font-size: 13pt; margin: 0 0 2mm 0; }
+h2 { font-size: 10pt; margin: 5mm 0 2mm 0; }
+.intro { font-size: 8pt; margin: 0 0 4mm 0; }
+.note { font-size: 7pt; margin: 2mm 0 0 0; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top;
+          text-align: left; }
+th { background: #e7e6e6; font-weight: bold; }
+table.info { width: 70%; }
+table.info th { background: #f2f2f2; }
+"""
 
 
 def thead(cols: list[dict]) -> str:
@@ -43,36 +75,13 @@ def activity_rows(data: dict, probe: bool, sections: bool) -> str:
     return "".join(rows)
 
 
-def colgroup(cols: list[dict]) -> str:
-    """Column widths in percent of the table."""
-    return (
-        "<colgroup>"
-        + "".join(f"<col style='width:{c['width']}%'>" for c in cols)
-        + "</colgroup>"
-    )
-
-
 def render_sections(data: dict, out: Path, probe: bool) -> None:
     """Portrait ruled grid with shaded full-width section rows, header repeated."""
     reg = data["register"]
     cols = reg["columns"]
     body = activity_rows(data, probe, True)
-    page = f"""<!doctype html><html lang="fr"><meta charset="utf-8"><style>
-@page {{ size: A4; margin: 15mm 12mm 15mm 12mm; }}
-body {{ font-family: 'Liberation Sans', sans-serif; font-size: 8.2pt; color: #000; }}
-.org {{ font-size: 8pt; margin: 0 0 1mm 0; color: #333; }}
-h1 {{ font-size: 14pt; margin: 0 0 2mm 0; color: #1f3864; }}
-.intro {{ font-size: 8.5pt; margin: 0 0 4mm 0; }}
-.note {{ font-size: 7.5pt; margin: 2mm 0 0 0; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-th, td {{ border: 0.6pt solid #404040; padding: 2.5pt 3pt; vertical-align: top;
-          text-align: left; }}
-th {{ background: #1f3864; color: #fff; font-weight: bold; }}
-tr.section td {{ background: #d6dce4; font-weight: bold; font-size: 9pt;
-                 padding: 3pt 4pt; }}
-tr {{ break-inside: auto; }}
-</style><body>{heading(reg)}<table>{colgroup(cols)}{thead(cols)}<tbody>{body}</tbody></table>{tail(reg)}</body></html>"""
-    print_pdf(page, out)
+    content = f"<table>{colgroup(cols)}{thead(cols)}<tbody>{body}</tbody></table>"
+    print_register(reg, SECTIONS_CSS, content, out)
 
 
 def info_table(reg: dict) -> str:
@@ -90,19 +99,6 @@ def render_info(data: dict, out: Path, probe: bool) -> None:
     cols = reg["columns"]
     body = activity_rows(data, probe, False)
     sub = html.escape(reg["grid_heading"])
-    page = f"""<!doctype html><html lang="fr"><meta charset="utf-8"><style>
-@page {{ size: A4; margin: 14mm 13mm 16mm 13mm; }}
-body {{ font-family: 'DejaVu Sans', sans-serif; font-size: 7.6pt; color: #000; }}
-.org {{ font-size: 7.6pt; margin: 0 0 1mm 0; }}
-h1 {{ font-size: 13pt; margin: 0 0 2mm 0; }}
-h2 {{ font-size: 10pt; margin: 5mm 0 2mm 0; }}
-.intro {{ font-size: 8pt; margin: 0 0 4mm 0; }}
-.note {{ font-size: 7pt; margin: 2mm 0 0 0; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-th, td {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top;
-          text-align: left; }}
-th {{ background: #e7e6e6; font-weight: bold; }}
-table.info {{ width: 70%; }}
-table.info th {{ background: #f2f2f2; }}
-</style><body>{heading(reg)}{info_table(reg)}<h2>{sub}</h2><table>{colgroup(cols)}{thead(cols)}<tbody>{body}</tbody></table>{tail(reg)}</body></html>"""
-    print_pdf(page, out)
+    grid = f"<table>{colgroup(cols)}{thead(cols)}<tbody>{body}</tbody></table>"
+    content = f"{info_table(reg)}<h2>{sub}</h2>{grid}"
+    print_register(reg, INFO_CSS, content, out)
