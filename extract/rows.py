@@ -132,11 +132,15 @@ def continues(
     cells: list[list[Fragment]],
     previous: LogicalRow | None,
     page_top: bool,
-    ruled_top: bool,
     ruled: bool,
 ) -> bool:
-    """Whether a row fragment continues the row above rather than starting one."""
-    if previous is None:
+    """Whether a row fragment continues the row above rather than starting one.
+
+    In a ruled table a row is cut only by a page break: mid-page, a ruled row
+    whose first cell is blank is an activity of the group above, not a piece
+    of it.
+    """
+    if previous is None or (ruled and not page_top):
         return False
     first = cells[0]
     first_text = " ".join(f.text for f in first).strip()
@@ -173,12 +177,12 @@ def tables_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
     header, skip = header_of(tables[0])
     rows: list[LogicalRow] = []
     section: str | None = None
-    for cells, page_top, row, table in _body_rows(tables, header, skip):
+    for cells, page_top, table in _body_rows(tables, header, skip):
         heading = section_heading(cells, len(table.columns))
         previous = rows[-1] if rows else None
         if heading is not None:
             section = heading
-        elif continues(cells, previous, page_top, row.ruled_top, table.ruled):
+        elif continues(cells, previous, page_top, table.ruled):
             assert previous is not None
             for col, stack in enumerate(cells):
                 previous.cells[col].extend(f for f in stack if not f.carried)
@@ -189,7 +193,7 @@ def tables_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
 
 def _body_rows(
     tables: list[PageTable], header: Header, skip: int
-) -> Iterator[tuple[list[list[Fragment]], bool, PageRow, PageTable]]:
+) -> Iterator[tuple[list[list[Fragment]], bool, PageTable]]:
     """Every body row on the header's columns, with whether it opens its page.
 
     A reprinted header is left out, but what is printed under its labels in
@@ -208,7 +212,7 @@ def _body_rows(
                 if not any(f.lines for stack in cells for f in stack):
                     continue
             if not row.empty:
-                yield cells, r_index <= first, row, table
+                yield cells, r_index <= first, table
 
 
 def section_heading(cells: list[list[Fragment]], page_columns: int) -> str | None:

@@ -215,3 +215,15 @@ def test_a_line_ending_short_ends_a_paragraph() -> None:
     frag = Fragment(lines, (0.0, 0.0, 110.0, 60.0), 1, (0, 0))
     # "santé (ARS)" closes an item; "en santé" ends far short of the edge
     assert _paragraph_ends(frag) == [False, True, False, True, False]
+
+
+def test_ruled_row_with_a_blank_first_cell_mid_page_is_an_activity() -> None:
+    # a "Pôle" column left blank under its first activity, every row ruled
+    t = table(
+        [
+            row("Pôle", "Intitulé", "Durée", bold=True),
+            row("RH", "Paie", "5 ans"),
+            row("", "Congés", "2 ans"),
+        ]
+    )
+    assert texts([t])[1] == [["RH", "Paie", "5 ans"], ["", "Congés", "2 ans"]]
