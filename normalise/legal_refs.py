@@ -31,6 +31,7 @@ millisecond per cell; every word they use is filled in from
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from normalise.legal_acts import Mention, find_mentions, find_unparsed_acts
 from normalise.legal_articles import Article, Group, Parts, find_groups
@@ -98,7 +99,7 @@ def parse_legal_references(text: str) -> Parsed[LegalReference]:
         for start, end in find_unparsed_acts(views, mentions)
     )
     refs.extend(
-        (m.start, _act_ref(views, m))
+        (m.start, _act_ref(views.raw[m.start : m.end], m))
         for m in mentions
         if m not in cited and _stands_alone(m)
     )
@@ -173,24 +174,15 @@ def _article_ref(
     number, comps = article.number, parts
     if act is not None and act.kind in _EU_KINDS:
         number, comps = _eu_article(act, number, parts)
-    common = {
-        "text": text,
+    cited = {
         "article": article.prefix + number,
         "paragraph": ".".join(comps) or None,
         "range": article.range,
         "and_following": article.and_following,
     }
     if act is None:
-        return LegalReference(kind="code_article", **common)
-    return LegalReference(
-        kind=act.kind,
-        code=act.code,
-        number=act.number,
-        date=act.date,
-        instrument=act.instrument,
-        nor=act.nor,
-        **common,
-    )
+        return LegalReference(text=text, kind="code_article", **cited)
+    return _act_ref(text, act, **cited)
 
 
 def _eu_article(act: Mention, number: str, parts: Parts) -> tuple[str, Parts]:
@@ -220,15 +212,20 @@ def _stands_alone(mention: Mention) -> bool:
     )
 
 
-def _act_ref(views: Views, mention: Mention) -> LegalReference:
+def _act_ref(text: str, act: Mention, **cited: Any) -> LegalReference:
+    """A reference to ``act`` printed as ``text``; ``cited``: the article's fields.
+
+    Example: ``_act_ref("loi n° 78-17", loi)`` → kind "law", number "78-17".
+    """
     return LegalReference(
-        text=views.raw[mention.start : mention.end],
-        kind=mention.kind,
-        code=mention.code,
-        number=mention.number,
-        date=mention.date,
-        instrument=mention.instrument,
-        nor=mention.nor,
+        text=text,
+        kind=act.kind,
+        code=act.code,
+        number=act.number,
+        date=act.date,
+        instrument=act.instrument,
+        nor=act.nor,
+        **cited,
     )
 
 
