@@ -67,6 +67,24 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from extract import ExtractSettings
+    from registre.review import review
+
+    if not args.pdf.is_file():
+        sys.stderr.write(f"registre review: {args.pdf} is not a file\n")
+        return 2
+    if args.out.is_dir():
+        sys.stderr.write(f"registre review: --out {args.out} is a folder\n")
+        return 2
+    if not 0.25 <= args.scale <= 4:
+        sys.stderr.write("registre review: --scale must be between 0.25 and 4\n")
+        return 2
+    result = review(args.pdf, args.out, ExtractSettings(ocr=args.ocr), args.scale)
+    sys.stderr.write(f"registre review: {result.status}, wrote {args.out}\n")
+    return 1 if result.status == "error" else 0
+
+
 CONVERT_DESCRIPTION = (
     "Convert every input (PDF files, folders searched recursively for *.pdf, glob "
     "patterns) into DIR: <register_id>.json per PDF, activities.csv and four long "
@@ -112,6 +130,26 @@ def _add_eval(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> Non
     p.set_defaults(func=_eval)
 
 
+def _add_review(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    p = sub.add_parser(
+        "review",
+        help="write an HTML page to check one converted register against its PDF",
+        description="Convert FILE.pdf and write one self-contained HTML page: a "
+        "summary, every page with each cell outlined in its column's colour, and "
+        "the activities with their printed cells, typed values and warnings. "
+        "Exit status 0, 1 when the file did not convert (the page says why), "
+        "2 on a usage error.",
+    )
+    p.add_argument("pdf", type=Path, metavar="FILE.pdf")
+    p.add_argument("--out", type=Path, required=True, metavar="REPORT.html",
+                   help="the HTML file to write")
+    p.add_argument("--ocr", choices=["auto", "never", "always"], default="auto",
+                   help="OCR of pages without a text layer (default auto)")
+    p.add_argument("--scale", type=float, default=1.4,
+                   help="pixels per PDF point of the page images (default 1.4)")
+    p.set_defaults(func=_review)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with help text on every subcommand."""
     parser = argparse.ArgumentParser(
@@ -136,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_schema)
     _add_convert(sub)
     _add_eval(sub)
+    _add_review(sub)
     return parser
 
 
