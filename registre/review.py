@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from extract import ExtractSettings
 from registre.atomic import write_text
@@ -35,6 +36,8 @@ SCALE = 1.4
 """Pixels per PDF point: 8 pt text stays legible, a 10-page register ≈ 0.5 MB."""
 COLOURS = 64
 """PNG palette size: pages are mostly text on white, 64 colours keep them crisp."""
+JPEG_QUALITY = 75
+"""For scans, where JPEG beats the palette PNG."""
 
 CSS = """
 body{font:13px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -105,16 +108,24 @@ def read_page_images(pdf: Path, scale: float = SCALE) -> list[PageImage]:
 def _render(page: "pdfium.PdfPage", number: int, scale: float) -> PageImage:
     image = page.render(scale=scale).to_pil().convert("RGB")
     page.close()
-    buffer = io.BytesIO()
-    # a palette PNG is a third of a JPEG's size here and keeps the text sharp
-    image.quantize(colors=COLOURS).save(buffer, "PNG")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    mime, data = _smaller_encoding(image)
     return PageImage(
         number,
         image.width / scale,
         image.height / scale,
-        f"data:image/png;base64,{data}",
+        f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}",
     )
+
+
+def _smaller_encoding(image: "Image.Image") -> tuple[str, bytes]:
+    # a text page is a third of its JPEG size as a palette PNG, and stays sharp;
+    # a scan's grain defeats the palette and JPEG is then four times smaller
+    png, jpeg = io.BytesIO(), io.BytesIO()
+    image.quantize(colors=COLOURS).save(png, "PNG")
+    image.save(jpeg, "JPEG", quality=JPEG_QUALITY)
+    if len(png.getvalue()) <= len(jpeg.getvalue()):
+        return "image/png", png.getvalue()
+    return "image/jpeg", jpeg.getvalue()
 
 
 def _summary(result: RunResult) -> str:

@@ -62,7 +62,7 @@ def test_dns_review_shows_every_page_activity_and_header(
     text = " ".join(page.text)
     assert len(page.images) == register.source.pages == 10
     # self-contained: every image is inline, nothing is fetched
-    assert all(src.startswith("data:image/png;base64,") for src in page.images)
+    assert all(re.match(r"data:image/(png|jpeg);base64,", s) for s in page.images)
     assert "<script" not in html
     assert re.search(r'(?:src|href)="(?!#|data:)', html) is None
     for activity in register.activities:
