@@ -64,7 +64,7 @@ table.activities{border-collapse:collapse}
 .activities th{background:#eee;border-top:4px solid var(--c,#bbb)}
 .activities td.printed{min-width:12em;max-width:30em}
 .activities td.typed,.activities td.warn{min-width:16em;max-width:30em}
-.activities td.num{font-weight:bold}
+.activities td.num{font-weight:bold}.activities td.section{min-width:9em}
 .activities td.cell-warned{outline:3px solid #e6a700;outline-offset:-3px}
 .activities tr:target td{background:#e8f0ff}
 .activities ul{margin:0;padding-left:1.1em}

@@ -185,7 +185,10 @@ def _activity_row(
         if activity.warnings
         else '<td><span class="none">none</span></td>'
     )
-    section = f"<td>{esc(activity.section or '')}</td>" if with_section else ""
+    section = ""
+    if with_section:
+        section = f'<td class="section">{esc(activity.section or "")}</td>'
+
     return (
         f'<tr id="activity-{activity.index}"><td class="num">{activity.index}</td>'
         f"<td>{_pages_links(activity.pages)}</td>{section}"
