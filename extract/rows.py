@@ -34,25 +34,25 @@ class LogicalRow:
     section: str | None = None
 
 
-def header_of(table: PageTable) -> tuple[Header, int]:
-    """The header of the first table and how many of its rows it takes.
+def header_of(table: PageTable, first: int = 0) -> tuple[Header, int]:
+    """The header of the first table and the index of the first row after it.
 
-    The first row is the header; further leading rows printed in bold are
+    Row ``first`` is the header; further leading rows printed in bold are
     header too (a sub-header row in a borderless table), unless they are one
     cell across the table: a section heading.
     """
-    count = 1
+    end = first + 1
     ncols = len(table.columns)
     while (
-        count < len(table.rows) - 1
-        and _bold(table.rows[count])
-        and section_heading(table.rows[count].cells, ncols) is None
+        end < len(table.rows) - 1
+        and _bold(table.rows[end])
+        and section_heading(table.rows[end].cells, ncols) is None
     ):
-        count += 1
+        end += 1
     labels: list[str] = []
     groups: list[str | None] = [None] * len(table.columns)
     for col, _ in enumerate(table.columns):
-        stack = [f for row in table.rows[:count] for f in row.cells[col]]
+        stack = [f for row in table.rows[first:end] for f in row.cells[col]]
         for frag in stack:
             if frag.span[1] > frag.span[0] and len(stack) > 1:
                 for c in range(frag.span[0], frag.span[1] + 1):
@@ -62,7 +62,19 @@ def header_of(table: PageTable) -> tuple[Header, int]:
     for col, label in enumerate(labels):
         if not label and groups[col]:
             labels[col], groups[col] = groups[col] or "", None
-    return Header(labels, groups, list(table.columns)), count
+    return Header(labels, groups, list(table.columns)), end
+
+
+def _captions(table: PageTable) -> list[str]:
+    """Rows of one cell across the table above its header: a title printed in
+    the table ("Registre des traitements 2025"), not its header."""
+    captions = []
+    for row in table.rows[:-1]:
+        heading = section_heading(row.cells, len(table.columns))
+        if heading is None:
+            break
+        captions.append(heading)
+    return captions
 
 
 def _bold(row: PageRow) -> bool:
@@ -174,10 +186,11 @@ def tables_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
         section heading row ("Direction des ressources humaines", one cell
         across the table) is no row: it names the section of those below it.
     """
-    header, skip = header_of(tables[0])
+    captions = _captions(tables[0])
+    header, skip = header_of(tables[0], len(captions))
     rows: list[LogicalRow] = []
-    section: str | None = None
-    for cells, page_top, table in _body_rows(tables, header, skip):
+    section: str | None = " ".join(captions) or None
+    for cells, page_top, table in _body_rows(tables, header, skip, captions):
         heading = section_heading(cells, len(table.columns))
         previous = rows[-1] if rows else None
         if heading is not None:
@@ -192,22 +205,30 @@ def tables_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
 
 
 def _body_rows(
-    tables: list[PageTable], header: Header, skip: int
+    tables: list[PageTable], header: Header, skip: int, captions: list[str]
 ) -> Iterator[tuple[list[list[Fragment]], bool, PageTable]]:
     """Every body row on the header's columns, with whether it opens its page.
 
-    A reprinted header is left out, but what is printed under its labels in
-    the same unruled row is kept.
+    A reprinted header (and a reprinted title row above it) is left out, but
+    what is printed under its labels in the same unruled row is kept.
     """
     width = len(header.labels)
     for t_index, table in enumerate(tables):
         mapping = column_map(table, header)
         body = table.rows[skip:] if t_index == 0 else table.rows
-        first = 0
-        for r_index, row in enumerate(body):
+        lead = 0
+        while (
+            t_index > 0
+            and lead < len(body)
+            and captions
+            and section_heading(body[lead].cells, len(table.columns)) in captions
+        ):
+            lead += 1
+        first = lead
+        for r_index, row in enumerate(body[lead:], start=lead):
             cells = aligned(row, mapping, width)
-            if r_index == 0 and t_index > 0 and is_repeated_header(cells, header):
-                first = 1
+            if r_index == lead and t_index > 0 and is_repeated_header(cells, header):
+                first = lead + 1
                 cells = without_header(cells, header)
                 if not any(f.lines for stack in cells for f in stack):
                     continue

@@ -227,3 +227,36 @@ def test_ruled_row_with_a_blank_first_cell_mid_page_is_an_activity() -> None:
         ]
     )
     assert texts([t])[1] == [["RH", "Paie", "5 ans"], ["", "Congés", "2 ans"]]
+
+
+def test_title_row_across_the_table_above_the_header_is_no_header() -> None:
+    from tests.factories import frag
+
+    title = PageRow(
+        [[frag("Registre des traitements 2025", span=2, bold=True)], [], []], 0, 20
+    )
+    labels, rows = texts(
+        [table([title, row(*HEADER, bold=True), row("A", "Faire", "X")])]
+    )
+    assert labels == list(HEADER)
+    assert rows == [["A", "Faire", "X"]]
+    _, logical = tables_to_rows(
+        [table([title, row(*HEADER, bold=True), row("A", "Faire", "X")])]
+    )
+    assert logical[0].section == "Registre des traitements 2025"  # kept, not dropped
+
+
+def test_title_and_header_reprinted_on_every_page_are_left_out() -> None:
+    from tests.factories import frag
+
+    def title(page: int) -> PageRow:
+        return PageRow(
+            [[frag("Registre 2025", page=page, span=2, bold=True)], [], []], 0, 20
+        )
+
+    p1 = table([title(1), row(*HEADER, bold=True), row("A", "Faire a.", "X")])
+    p2 = table(
+        [title(2), row(*HEADER, page=2, bold=True), row("B", "Faire b.", "Y", page=2)],
+        page=2,
+    )
+    assert texts([p1, p2])[1] == [["A", "Faire a.", "X"], ["B", "Faire b.", "Y"]]
