@@ -292,7 +292,7 @@ def _heading_at(
 def _row_separators(
     lines: list[Line], rules: list[Rule], xspan: tuple[float, float]
 ) -> list[float]:
-    """y positions that end a row: rules across the table, else wide whitespace.
+    """y positions that end a row: rules across the table, and wide whitespace.
 
     A rule drawn cell by cell is many short segments at one height: their
     union must cross most of the table.
@@ -310,18 +310,21 @@ def _row_separators(
         )
         if sum(b - a for a, b in spans) > 0.6 * width:
             ruled.append(y)
-    if ruled:
-        return ruled
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
     if not gaps:
-        return []
+        return ruled
     height = median(line.bottom - line.top for line in lines)
     usual = median(gaps)
-    return [
-        (a.bottom + b.top) / 2
-        for a, b, g in zip(lines, lines[1:], gaps, strict=False)
-        if g > usual + _ROW_GAP * height
-    ]
+    # both: a table may be ruled under its header only (booktabs), its rows
+    # then parted by whitespace alone
+    return sorted(
+        ruled
+        + [
+            (a.bottom + b.top) / 2
+            for a, b, g in zip(lines, lines[1:], gaps, strict=False)
+            if g > usual + _ROW_GAP * height
+        ]
+    )
 
 
 def _rows(

@@ -94,3 +94,25 @@ def test_bold_heading_line_across_columns_is_a_section_row() -> None:
         ("Direction du numérique", "Paie des agents"),
         ("Direction du numérique", "Portail web"),
     ]
+
+
+def test_table_ruled_under_its_header_only_parts_rows_by_whitespace() -> None:
+    # booktabs-style: a rule above and under the header, one under the table
+    from extract.geometry import Rule
+
+    lines = printed(
+        [
+            (100, ["Intitulé", "Finalités", "Durée"]),
+            (126, ["Paie", "Payer les agents", "5 ans"]),
+            (138, ["des agents", "et les indemniser", "après départ"]),
+            (150, ["", "de leurs frais", ""]),
+            (176, ["Portail", "Publier", "1 an"]),
+            (188, ["web", "les offres", "glissant"]),
+        ],
+        bold_tops=(100,),
+    )
+    rules = [Rule(40.0, y, 500.0, y) for y in (96.0, 116.0, 202.0)]
+    table = find_borderless_table(lines, 1, rules)
+    assert table is not None
+    _, rows = tables_to_rows([table])
+    assert [r.cells[0][0].text for r in rows] == ["Paie des agents", "Portail web"]
