@@ -31,7 +31,8 @@ class _Ruling:
             spans[k].append(
                 (rule.x0, rule.x1) if horizontal else (rule.top, rule.bottom)
             )
-        self.spans = {k: merge_intervals(v, snap) for k, v in spans.items()}
+        # gaps up to two snaps are bridged: a dashed rule is one rule
+        self.spans = {k: merge_intervals(v, 2 * snap) for k, v in spans.items()}
 
     def covers(self, position: float, start: float, end: float, snap: float) -> bool:
         """Whether a rule at ``position`` covers most of ``start``–``end``."""
@@ -81,7 +82,7 @@ def _regions(rules: list[Rule], snap: float) -> list[list[Rule]]:
     }
 
     def linked(a: Rule, b: Rule) -> bool:
-        if touch(a, b, snap) or _side_by_side(a, b, snap):
+        if touch(a, b, 2 * snap) or _side_by_side(a, b, snap):  # dashes too
             return True
         return (id(a) in bare or id(b) in bare) and _stacked(a, b, snap)
 

@@ -260,3 +260,34 @@ def test_title_and_header_reprinted_on_every_page_are_left_out() -> None:
         page=2,
     )
     assert texts([p1, p2])[1] == [["A", "Faire a.", "X"], ["B", "Faire b.", "Y"]]
+
+
+def test_dashed_rules_make_a_grid() -> None:
+    # a table ruled with dashes: 3-point dashes, 3-point gaps
+    from extract.geometry import Rule, Word
+    from extract.grid import find_grid_tables
+
+    def dashed(x0: float, y0: float, x1: float, y1: float) -> list[Rule]:
+        if y0 == y1:
+            return [Rule(x, y0, min(x + 3, x1), y0) for x in range(int(x0), int(x1), 6)]
+        return [Rule(x0, y, x0, min(y + 3, y1)) for y in range(int(y0), int(y1), 6)]
+
+    rules = [r for x in (0, 100, 200, 300) for r in dashed(x, 0, x, 60)]
+    rules += [r for y in (0, 30, 60) for r in dashed(0, y, 300, y)]
+    words = [
+        Word(t, x + 5, y + 5, x + 40, y + 15, 9.0, False)
+        for t, x, y in (
+            ("A", 0, 0),
+            ("B", 100, 0),
+            ("C", 200, 0),
+            ("d", 0, 30),
+            ("e", 100, 30),
+            ("f", 200, 30),
+        )
+    ]
+    tables = find_grid_tables(rules, words, 1, 2.0)
+    assert len(tables) == 1
+    assert [[f.text for s in r.cells for f in s] for r in tables[0].rows] == [
+        ["A", "B", "C"],
+        ["d", "e", "f"],
+    ]
