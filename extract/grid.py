@@ -24,7 +24,8 @@ class _Ruling:
 
     def __init__(self, rules: list[Rule], horizontal: bool, snap: float) -> None:
         pos = [(r.top if horizontal else r.x0) for r in rules]
-        self.positions = cluster_values(pos, snap)
+        # two snaps: a double border (two lines 3 points apart) is one rule
+        self.positions = cluster_values(pos, 2 * snap)
         spans: dict[int, list[tuple[float, float]]] = defaultdict(list)
         for rule, p in zip(rules, pos, strict=True):
             k = nearest(self.positions, p)
@@ -39,7 +40,7 @@ class _Ruling:
         if not self.positions:
             return False
         k = nearest(self.positions, position)
-        if abs(self.positions[k] - position) > snap:
+        if abs(self.positions[k] - position) > 2 * snap:
             return False
         covered = sum(max(0.0, min(b, end) - max(a, start)) for a, b in self.spans[k])
         return covered >= _COVER * (end - start)
@@ -132,10 +133,11 @@ def _region_table(
     vs = [r for r in rules if not r.horizontal]
     h, v = _Ruling(hs, True, snap), _Ruling(vs, False, snap)
     xs = cluster_values(
-        v.positions + [min(r.x0 for r in rules), max(r.x1 for r in rules)], snap
+        v.positions + [min(r.x0 for r in rules), max(r.x1 for r in rules)], 2 * snap
     )
     ys = cluster_values(
-        h.positions + [min(r.top for r in rules), max(r.bottom for r in rules)], snap
+        h.positions + [min(r.top for r in rules), max(r.bottom for r in rules)],
+        2 * snap,
     )
     if len(xs) < 3 or len(ys) < 2 or len(vs) < 2:
         return None

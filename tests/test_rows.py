@@ -291,3 +291,29 @@ def test_dashed_rules_make_a_grid() -> None:
         ["A", "B", "C"],
         ["d", "e", "f"],
     ]
+
+
+def test_double_borders_are_one_rule() -> None:
+    # a grid whose lines are drawn twice, 3 points apart: no 3-point columns
+    from extract.geometry import Rule, Word
+    from extract.grid import find_grid_tables
+
+    rules = [Rule(x + d, 0.0, x + d, 60.0) for x in (0, 100, 200, 300) for d in (0, 3)]
+    rules += [Rule(0.0, y + d, 303.0, y + d) for y in (0, 30, 60) for d in (0, 3)]
+    words = [
+        Word(t, x + 8, y + 8, x + 40, y + 18, 9.0, False)
+        for t, x, y in (
+            ("A", 0, 0),
+            ("B", 100, 0),
+            ("C", 200, 0),
+            ("d", 0, 30),
+            ("e", 100, 30),
+            ("f", 200, 30),
+        )
+    ]
+    (only,) = find_grid_tables(rules, words, 1, 2.0)
+    assert len(only.columns) == 3
+    assert [[f.text for s in r.cells for f in s] for r in only.rows] == [
+        ["A", "B", "C"],
+        ["d", "e", "f"],
+    ]
