@@ -60,6 +60,8 @@ def _breaks(prev: Char, char: Char, base: Char | None = None) -> bool:
         )
     if char.space_before:
         return True
+    if char.x0 == prev.x0 and char.x1 == prev.x1:
+        return False  # the letters of one ligature glyph ("ﬁ") share its box
     gap = char.x0 - prev.x1
     if gap > _WORD_GAP * max(prev.size, char.size) or gap < -0.5 * prev.size:
         return True

@@ -6,6 +6,7 @@ and it is already a pdfplumber dependency.
 """
 
 import ctypes
+import unicodedata
 from collections.abc import Callable, Iterator
 
 import pypdfium2 as pdfium
@@ -92,6 +93,8 @@ def _chars(textpage: pdfium.PdfTextPage, frame: Frame) -> Iterator[Char]:
         code = ord(char)
         if code in _LINE_END_HYPHENS:
             char = "-"
+        elif 0xFB00 <= code <= 0xFB06:  # a ligature glyph: "ﬁ" is "fi" to a reader
+            char = unicodedata.normalize("NFKC", char)
         elif char.isspace() or code < 32:
             space_pending = True
             continue

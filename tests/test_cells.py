@@ -122,3 +122,9 @@ def test_raised_small_marker_stays_on_its_word_as_a_superscript() -> None:
     ]
     chars[-1].space_before = True  # pdfium adds one where the baseline drops
     assert [w.text for w in chars_to_words(chars)] == ["ARS¹,"]
+
+
+def test_ligature_letters_stay_one_word() -> None:
+    # pdfium gives the letters of a "ﬁ" glyph one box: "ﬁnalités" is one word
+    chars = [char("f", 0), char("i", 0), char("n", 4.5), char("s", 9)]
+    assert [w.text for w in chars_to_words(chars)] == ["fins"]
