@@ -227,8 +227,10 @@ def _body_rows(
         first = lead
         for r_index, row in enumerate(body[lead:], start=lead):
             cells = aligned(row, mapping, width)
-            if r_index == lead and t_index > 0 and is_repeated_header(cells, header):
-                first = lead + 1
+            # reprinted at the top of a page, or mid-page where a second part
+            # of the register starts with the same header
+            if (r_index > lead or t_index > 0) and is_repeated_header(cells, header):
+                first = r_index + 1 if r_index == lead else first
                 cells = without_header(cells, header)
                 if not any(f.lines for stack in cells for f in stack):
                     continue

@@ -317,3 +317,16 @@ def test_double_borders_are_one_rule() -> None:
         ["A", "B", "C"],
         ["d", "e", "f"],
     ]
+
+
+def test_header_printed_again_mid_page_is_not_an_activity() -> None:
+    # a register in two parts, each under the same header
+    t = table(
+        [
+            row(*HEADER, bold=True),
+            row("A", "Faire a.", "X"),
+            row(*HEADER, bold=True),
+            row("B", "Faire b.", "Y"),
+        ]
+    )
+    assert texts([t])[1] == [["A", "Faire a.", "X"], ["B", "Faire b.", "Y"]]
