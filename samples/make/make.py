@@ -13,10 +13,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import calc  # noqa: E402
 import chromium  # noqa: E402
 import chromium_more  # noqa: E402
+import chromium_third  # noqa: E402
 import lo  # noqa: E402
 import rl  # noqa: E402
 import rl_more  # noqa: E402
+import rl_third  # noqa: E402
 import writer  # noqa: E402
+import writer_wide  # noqa: E402
 from common import build, load  # noqa: E402
 
 RENDERERS = {
@@ -35,6 +38,13 @@ RENDERERS = {
     "metropole_register": rl_more.render_gutters,
     "hopital_register": writer.render_centred,
     "cci_register": writer.render_signed,
+    # Third batch: booktabs, zebra, 12 columns, centred cells, numbered rows.
+    "syndicat_register": rl_third.render_booktabs,
+    "ehpad_register": chromium_third.render_zebra,
+    "tribunal_register": writer_wide.render_twelve,
+    "mdph_register": chromium_third.render_middle,
+    "parc_register": rl_third.render_numbered,
+    "lycee_register": chromium_third.render_long,
 }
 
 
