@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from extract.bands import join_bands
 from extract.cluster import cluster_values, connected_groups, merge_intervals, nearest
 from extract.geometry import Line, Rule, Word
 from extract.lines import words_to_lines
@@ -65,7 +66,7 @@ def find_grid_tables(
         table = _region_table(region, words, page, snap)
         if table is not None:
             tables.append(table)
-    return sorted(tables, key=lambda t: t.bbox[1])
+    return join_bands(sorted(tables, key=lambda t: t.bbox[1]), words, snap)
 
 
 def _regions(rules: list[Rule], snap: float) -> list[list[Rule]]:

@@ -163,11 +163,9 @@ def continues(
     starts = [" ".join(f.text for f in stack).strip() for stack in cells]
     starts = [s for s in starts if s]
     lower = sum(1 for s in starts if _continues_sentence(s))
-    return (
-        bool(starts)
-        and lower * 2 >= len(starts)
-        and (not first_text or _continues_sentence(first_text))
-    )
+    # the first cell may open with a bracket ("(RAPO)") where the others go on
+    # in lower case: only a capital there says "new activity"
+    return bool(starts) and lower * 2 >= len(starts) and not first_text[:1].isupper()
 
 
 def _continues_sentence(text: str) -> bool:
