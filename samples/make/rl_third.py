@@ -18,7 +18,7 @@ Example: ``render_booktabs(load("syndicat_register"), Path("s.pdf"), False)``.
 
 from __future__ import annotations
 
-import io
+import tempfile
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -105,7 +105,8 @@ def _booktabs_once(data: dict, out, probe: bool, pages: int) -> int:
 
 def render_booktabs(data: dict, out: Path, probe: bool) -> None:
     """LaTeX-like booktabs table, ligatures, '(suite)' captions, header repeated."""
-    pages = _booktabs_once(data, io.BytesIO(), probe, 0)
+    with tempfile.TemporaryDirectory() as scratch:  # a first pass counts the pages
+        pages = _booktabs_once(data, Path(scratch) / "count.pdf", probe, 0)
     _booktabs_once(data, out, probe, pages)
 
 
