@@ -17,6 +17,7 @@ from normalise.acronyms import TOKEN, is_acronym, is_known
 from normalise.parsed import Parsed
 from normalise.party_split import (
     alternation,
+    apposition,
     cell_to_lists,
     depths,
     list_to_pieces,
@@ -130,7 +131,7 @@ def _strip_prefixes(text: str) -> str:
 @cache
 def _markers() -> re.Pattern[str]:
     w = words()
-    comma = rf",\s+{alternation(w.comma_qualifiers)}(?:\b|(?<='))"
+    comma = rf",\s+(?:{alternation(w.comma_qualifiers)}(?:\b|(?<='))|{apposition()})"
     clause = rf"\s{alternation(w.clause_markers)}(?:\b|(?<='))"
     return re.compile(rf"{comma}|{clause}", re.IGNORECASE)
 
@@ -152,8 +153,25 @@ def cut_qualifiers(item: str) -> str:
     depth = depths(item)
     cuts = [m.start() for pat in (_markers(), _SUBUNIT, _PARTICIPLE_PAR, _pointer())
             for m in pat.finditer(item) if depth[m.start()] == 0]
-    cuts += [c for c in _pour_cuts(item) if depth[c] == 0]
+    named = _expansion_end(item, depth)
+    cuts += [c for c in _pour_cuts(item) if depth[c] == 0 and c >= named]
     return item[:min(cuts)] if cuts else item
+
+
+def _expansion_end(item: str, depth: list[int]) -> int:
+    """Where a body's expanded name ends: at "(CNSA)" in "Caisse nationale de
+    solidarité pour l'autonomie (CNSA), données pseudonymisées". The words
+    before an acronym in brackets spell it out, so a "pour" inside them opens
+    no purpose; 0 when there is no such bracket, or when an acronym already
+    names the body before it ("DGFiP pour le paiement (…)")."""
+    for m in _PAREN.finditer(item):
+        if depth[m.start()] != 1 or not _ACR_LIST.match(m.group(1)):
+            continue
+        head = item[:m.start()]
+        if not any(is_acronym(w.strip(",.;:")) for w in head.split()):
+            return m.start()
+        return 0
+    return 0
 
 
 def _pour_cuts(item: str) -> list[int]:

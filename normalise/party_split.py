@@ -43,6 +43,8 @@ class PartiesVocab(BaseModel):
     pronouns: list[str] = []
     legal_pointers: list[str] = []
     body_determiners: list[str] = []
+    apposition_nouns: list[str] = []
+    participle_links: list[str] = []
 
 
 @cache
@@ -342,11 +344,24 @@ def _in_enumeration(after: str) -> bool:
 
 
 @cache
+def apposition() -> str:
+    """What, right after a comma, describes the body before it instead of
+    naming another: a role noun without determiner ("Région, cofinanceur",
+    "Département de l'Oise, gestionnaire du FSL") or a past participle and its
+    preposition ("membres de la CDU, tenus au secret")."""
+    w = words()
+    role = rf"{alternation(w.apposition_nouns)}s?(?![\w'-])"
+    participle = (r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
+                  rf"{alternation(w.participle_links)}(?:\b|(?<='))")
+    return rf"(?:{role}|{participle})"
+
+
+@cache
 def _continuation() -> re.Pattern[str]:
     qualifiers = alternation(words().comma_qualifiers)
     participle = r"\w+(?:ant|ants|ment)\b"
-    return re.compile(rf"^(?:{qualifiers}(?:\b|(?<=')|$)|{participle}|\.\.\.|…)",
-                      re.IGNORECASE)
+    return re.compile(rf"^(?:{qualifiers}(?:\b|(?<=')|$)|{participle}|{apposition()}"
+                      r"|\.\.\.|…)", re.IGNORECASE)
 
 
 def _continues(chunk: str) -> bool:

@@ -216,6 +216,85 @@ def test_parse_parties_controllers(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # mdph_register.pdf: "pour" inside the name an acronym spells out; the
+        # comma after the acronym opens the data's form, not a body
+        (
+            "Équipe pluridisciplinaire d'évaluation ; Caisse nationale de solidarité pour "
+            "l'autonomie (CNSA), données pseudonymisées",
+            [
+                ("Équipe pluridisciplinaire d'évaluation", None),
+                ("Caisse nationale de solidarité pour l'autonomie", "CNSA"),
+            ],
+        ),
+        # habitat_register.pdf
+        (
+            "Conseillères en économie sociale et familiale ; Fonds de solidarité pour le "
+            "logement (FSL)",
+            [
+                ("Conseillères en économie sociale et familiale", None),
+                ("Fonds de solidarité pour le logement", "FSL"),
+            ],
+        ),
+        # universite_register.pdf: a comma inside the spelt-out name
+        (
+            "enseignants, pour les espaces de cours ; Réseau national de télécommunications "
+            "pour la technologie, l'enseignement et la recherche (RENATER), pour la "
+            "fédération d'identités",
+            [
+                ("enseignants", None),
+                (
+                    "Réseau national de télécommunications pour la technologie, "
+                    "l'enseignement et la recherche",
+                    "RENATER",
+                )
+            ],
+        ),
+        # culture_register.pdf: an acronym before "pour" keeps it a purpose
+        ("DGFiP pour le paiement", [("DGFiP", "DGFiP")]),
+    ],
+)
+def test_pour_inside_a_spelt_out_name(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert parties(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # syndicat_register.pdf: a role noun after a comma describes the body
+        (
+            "Commission d'attribution ; Département de l'Oise, gestionnaire du FSL",
+            ["Commission d'attribution", "Département de l'Oise"],
+        ),
+        # parc_register.pdf, lycee_register.pdf
+        ("bureau syndical ; Région, cofinanceur", ["bureau syndical", "Région"]),
+        ("Administrateur de l'ENT ; Région, financeur", ["Administrateur de l'ENT", "Région"]),
+        # metropole_register.pdf
+        (
+            "Agents et invités des réunions ; éditeur de la solution, hébergeur des données",
+            ["Agents et invités des réunions", "éditeur de la solution"],
+        ),
+        # chu_register.pdf, metropole_register.pdf: a participle and its preposition
+        ("médiateurs ; membres de la CDU, tenus au secret", ["médiateurs", "membres de la CDU"]),
+        (
+            "Service démocratie participative ; prestataire de la plateforme, établi aux États-Unis",
+            ["Service démocratie participative", "prestataire de la plateforme"],
+        ),
+        # mdph_register.pdf: a unit of the body
+        ("tribunal judiciaire, pôle social", ["tribunal judiciaire"]),
+        # comma lists: a determiner or a bare name after the comma is another body
+        ("Région, cofinanceur, la CAF", ["Région", "CAF"]),
+        ("Département, Région", ["Département", "Région"]),
+    ],
+)
+def test_apposition_after_a_comma_is_not_a_body(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, joint",
     [
         ("DNS CNAM (co-responsables de traitement)", True),  # dns_register.pdf
