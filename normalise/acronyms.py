@@ -25,6 +25,12 @@ class AcronymVocab(BaseModel):
 # ("CERT-FR", "IA-IPR"); the shape test below decides.
 TOKEN = r"[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*"
 _TOKEN = re.compile(TOKEN)
+# A département's number after the acronym is part of it: "CDG 60", "SDIS 38",
+# "SDIS 2A" name one local body each. Two or three digits only: a year
+# ("DGFiP 2024") or a count is not a territory.
+TERRITORY = r"(?:\d{2,3}|2[AB])(?![\w-])"
+ACRONYM = rf"{TOKEN}(?:\s{TERRITORY})?"
+_TERRITORY_TAIL = re.compile(rf"\s+{TERRITORY}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -38,8 +44,10 @@ def is_acronym(token: str) -> bool:
     """Whether a printed token is a body's acronym.
 
     Example: ``is_acronym("DGFiP")`` → True; ``is_acronym("Agence")`` → False;
-    ``is_acronym("Urssaf")`` → True (known); ``is_acronym("II")`` → False.
+    ``is_acronym("Urssaf")`` → True (known); ``is_acronym("II")`` → False;
+    ``is_acronym("CDG 60")`` → True.
     """
+    token = _TERRITORY_TAIL.sub("", token)
     if not _TOKEN.fullmatch(token) or _ROMAN.match(token):
         return False
     letters = [c for c in token if c.isalpha()]

@@ -13,7 +13,7 @@ party_split.py; every French word comes from vocab/parties.fr.toml.
 import re
 from functools import cache
 
-from normalise.acronyms import TOKEN, is_acronym, is_known
+from normalise.acronyms import ACRONYM, TERRITORY, is_acronym, is_known
 from normalise.parsed import Parsed
 from normalise.party_split import (
     alternation,
@@ -29,8 +29,9 @@ from schemas.issues import Issue
 from schemas.register import Party
 
 _ACR_LIST = re.compile(
-    rf"^\s*(?:\d+\s+)?({TOKEN}(?:\s*(?:,|/|\bet\b|\bou\b)?\s*{TOKEN})*)\s*$")
+    rf"^\s*(?:\d+\s+)?({ACRONYM}(?:\s*(?:,|/|\bet\b|\bou\b)?\s*{ACRONYM})*)\s*$")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_LISTED = re.compile(r",|/|\bet\b|\bou\b")
 _SUBUNIT = re.compile(r"\s[–—/-]\s+(?=[a-zà-ÿ])")
 _PARTICIPLE_PAR = re.compile(r"\s\w+(?:é|ée|és|ées|u|ue|us|ues|is|ise|ises)\s+par\b")
 _JOINT = re.compile(r"co-?\s?responsab|responsables?\s+conjoint|conjointement", re.I)
@@ -242,27 +243,32 @@ def _read_acronyms(item: str) -> list[Party]:
         tokens = _acronym_tokens(m.group(1))
         if tokens:
             return [Party(name=t, acronym=t) for t in tokens]
-    if m := re.match(rf"^\s*(?:\d+\s+)?.*?\b({TOKEN})$", item):
+    if m := re.match(rf"^\s*(?:\d+\s+)?.*?\b({ACRONYM})$", item):
         tail = _coordinated_tail(item)
         if tail:
             return tail
     # "la CAF", "SDJES du lieu d'accueil": the body the acronym names.
     det = re.match(rf"{alternation(words().determiners)}(?:\s+|(?<='))", item, re.I)
-    first = item[det.end() if det else 0:].split()[0]
-    if is_acronym(first):
-        return [Party(name=item, acronym=first)]
+    lead = re.match(ACRONYM, item[det.end() if det else 0:])
+    if lead and is_acronym(lead.group()):
+        return [Party(name=item, acronym=lead.group())]
     return [Party(name=item)]
 
 
 def _acronym_tokens(text: str) -> list[str]:
-    """"DRAJES, SDJES" → both; [] when any token is not an acronym."""
-    tokens = [t for t in re.split(r"\s*(?:,|/|\bet\b|\bou\b|\s)\s*", text) if t]
+    """"DRAJES, SDJES" → both; "CDG 60" → one; [] when any token is not an acronym."""
+    tokens: list[str] = []
+    for token in (t for t in re.split(r"\s*(?:,|/|\bet\b|\bou\b|\s)\s*", text) if t):
+        if tokens and re.fullmatch(TERRITORY, token):
+            tokens[-1] = f"{tokens[-1]} {token}"
+        else:
+            tokens.append(token)
     return tokens if tokens and all(is_acronym(t) for t in tokens) else []
 
 
 def _coordinated_tail(item: str) -> list[Party]:
     """"les personnels désignés à la DGESCO, DGER et DGAMPA" → the three bodies."""
-    m = re.search(rf"({TOKEN}(?:\s*(?:,|/|\bet\b|\bou\b)\s*{TOKEN})+)$", item)
+    m = re.search(rf"({ACRONYM}(?:\s*(?:,|/|\bet\b|\bou\b)\s*{ACRONYM})+)$", item)
     if not m:
         return []
     tokens = _acronym_tokens(m.group(1))
@@ -280,6 +286,11 @@ def _acronym_parens(item: str) -> list[Party]:
             continue
         tokens = _acronym_tokens(inner.group(1))
         head = _trim(item[:m.start()])
+        if len(tokens) > 1 and head and not is_acronym(head) and not _LISTED.search(
+                inner.group(1)):
+            # "Agence régionale de santé (ARS IDF)": a spelt-out name, then
+            # one acronym printed in two words (no comma, no "et").
+            tokens = [" ".join(tokens)]
         if len(tokens) > 1 or not tokens:
             # "CNAVTS (CRAM, CRAV, CGSS)": the head body, then its local funds.
             alone = head and len(head.split()) == 1 and is_acronym(head)

@@ -295,6 +295,34 @@ def test_apposition_after_a_comma_is_not_a_body(text: str, expected: list[str]) 
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # syndicat_register.pdf: a département's number belongs to the acronym
+        (
+            "Service des ressources humaines ; centre de gestion de l'Oise (CDG 60)",
+            [("Service des ressources humaines", None), ("centre de gestion de l'Oise", "CDG 60")],
+        ),
+        ("CDG60", [("CDG60", "CDG60")]),
+        ("SDIS 38 et CPAM 75", [("SDIS 38", "SDIS 38"), ("CPAM 75", "CPAM 75")]),
+        ("SDIS 2A", [("SDIS 2A", "SDIS 2A")]),
+        # one acronym in two words after a spelt-out name
+        ("Agence régionale de santé (ARS IDF)", [("Agence régionale de santé", "ARS IDF")]),
+        # a year is no territory
+        ("DGFiP 2024", [("DGFiP 2024", "DGFiP")]),
+        # sports_register.pdf: listed acronyms stay two bodies
+        (
+            "Services déconcentrés (DRAJES, SDJES)",
+            [("DRAJES", "DRAJES"), ("SDJES", "SDJES")],
+        ),
+    ],
+)
+def test_acronyms_with_a_territory(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert parties(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, joint",
     [
         ("DNS CNAM (co-responsables de traitement)", True),  # dns_register.pdf
@@ -353,8 +381,8 @@ def test_splitting_is_stable_under_extra_whitespace(
 def test_acronym_shapes() -> None:
     assert [
         is_acronym(t)
-        for t in ("DGFiP", "GRADeS", "IA-IPR", "Urssaf", "Agence", "CleverCloud", "II")
-    ] == [True] * 4 + [False] * 3
+        for t in ("DGFiP", "GRADeS", "IA-IPR", "Urssaf", "CDG 60", "Agence", "CleverCloud", "II")
+    ] == [True] * 5 + [False] * 3
 
 
 def _toml(name: str) -> dict[str, object]:
