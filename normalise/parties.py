@@ -19,6 +19,7 @@ from normalise.party_split import (
     alternation,
     apposition,
     cell_to_lists,
+    cut_at,
     depths,
     list_to_pieces,
     split_top,
@@ -214,10 +215,10 @@ def split_coordination(item: str) -> list[str]:
     distributive "les agents de la police nationale et de la gendarmerie
     nationale" (one head, two bodies).
     """
-    if not re.match(rf"{alternation(words().determiners)}(?:\s|(?<='))", item, re.I):
-        return [item]
     if "," in item:
         return [item]
+    if not re.match(rf"{alternation(words().determiners)}(?:\s|(?<='))", item, re.I):
+        return _bare_coordination(item)
     # "des" is left out: "la direction des libertés publiques et des affaires
     # juridiques" names one body by its fields (arrêté, JORFARTI000027169418).
     if m := re.match(r"^(.+?)\s(de la|du|de l')\s(.+?)\set\s\2\s(.+)$", item, re.I):
@@ -225,6 +226,29 @@ def split_coordination(item: str) -> list[str]:
         if " et " not in first and "(" not in head:
             return [f"{head} {link} {first}", f"{head} {link} {second}"]
     return split_top(item, _det_and())
+
+
+def _bare_coordination(item: str) -> list[str]:
+    """Bodies joined by "et" without determiners: two when the second is a
+    proper name ("cour administrative d'appel de Lyon et Conseil d'État"),
+    repeats the head noun ("police nationale et police municipale") or follows
+    an acronym alone ("URSSAF et caisses de retraite"). Otherwise one:
+    "Magistrats et agents de greffe", "Caisse d'assurance retraite et de la
+    santé au travail" (a complement, not a body)."""
+    fn = {w.lower() for w in words().function_words + words().determiners}
+    depth, spans = depths(item), []
+    for m in re.finditer(r"\s+et\s+", item):
+        before, after = item[:m.start()].split(), item[m.end():].split()
+        if depth[m.start()] or not before or not after:
+            continue
+        nxt = after[0]
+        proper = nxt[:1].isupper() and nxt.split("'")[0].lower() not in fn
+        head = before[0].lower()
+        repeated = nxt.lower() == head and head not in fn and len(before) > 1
+        acronym = len(before) == 1 and is_acronym(before[0])
+        if proper or repeated or acronym:
+            spans.append((m.start(), m.end()))
+    return cut_at(item, spans)
 
 
 def _read_acronyms(item: str) -> list[Party]:

@@ -323,6 +323,35 @@ def test_acronyms_with_a_territory(
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # habitat_register.pdf: the head noun repeated
+        (
+            "Responsable sûreté de l'office ; police nationale et police municipale",
+            ["Responsable sûreté de l'office", "police nationale", "police municipale"],
+        ),
+        # tribunal_register.pdf: a proper name after "et"
+        (
+            "parties à l'instance ; cour administrative d'appel de Lyon et Conseil d'État en cas de recours",
+            ["parties à l'instance", "cour administrative d'appel de Lyon", "Conseil d'État"],
+        ),
+        # syndicat_register.pdf: an acronym alone, then a body
+        ("comptable public (DGFiP) ; URSSAF et caisses de retraite", ["DGFiP", "URSSAF", "caisses de retraite"]),
+        # one body: a shared complement, fields of one body, title case
+        ("Magistrats et agents de greffe habilités", ["Magistrats et agents de greffe habilités"]),
+        ("Médecin et juriste de la MDPH", ["Médecin et juriste de la MDPH"]),
+        ("Caisse d'assurance retraite et de la santé au travail (CARSAT)", ["CARSAT"]),
+        ("Agence De Services Et De Paiement", ["Agence De Services Et De Paiement"]),
+        ("Chambre de Commerce et d'Industrie", ["Chambre de Commerce et d'Industrie"]),
+        # recipients.jsonl (aplypro): "et de" after a preposition is no repeated head
+        ("de l'agence de service et de paiement (ASP)", ["ASP"]),
+    ],
+)
+def test_bare_coordination(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, joint",
     [
         ("DNS CNAM (co-responsables de traitement)", True),  # dns_register.pdf
