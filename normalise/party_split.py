@@ -43,7 +43,7 @@ class PartiesVocab(BaseModel):
     pronouns: list[str] = []
     legal_pointers: list[str] = []
     body_determiners: list[str] = []
-    apposition_nouns: list[str] = []
+    appositions: list[str] = []
     participle_links: list[str] = []
 
 
@@ -350,7 +350,9 @@ def apposition() -> str:
     "Département de l'Oise, gestionnaire du FSL") or a past participle and its
     preposition ("membres de la CDU, tenus au secret")."""
     w = words()
-    role = rf"{alternation(w.apposition_nouns)}s?(?![\w'-])"
+    # no determiner after it: "…, seuls les agents habilités" names a body
+    role = (rf"{alternation(w.appositions)}s?(?![\w'-])"
+            rf"(?!\s+{alternation(w.body_determiners)}(?:\s|(?<=')))")
     participle = (r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
                   rf"{alternation(w.participle_links)}(?:\b|(?<='))")
     return rf"(?:{role}|{participle})"

@@ -285,7 +285,13 @@ def test_pour_inside_a_spelt_out_name(
         ),
         # mdph_register.pdf: a unit of the body
         ("tribunal judiciaire, pôle social", ["tribunal judiciaire"]),
+        # crous_register.pdf: "seuls" describes the body
+        (
+            "Assistants de service social du Crous, seuls ; service de santé étudiante, avec l'accord de l'étudiant",
+            ["Assistants de service social du Crous", "service de santé étudiante"],
+        ),
         # comma lists: a determiner or a bare name after the comma is another body
+        ("CAF, seuls les agents habilités", ["CAF", "les agents habilités"]),
         ("Région, cofinanceur, la CAF", ["Région", "CAF"]),
         ("Département, Région", ["Département", "Région"]),
     ],
