@@ -274,17 +274,7 @@ def test_dashed_rules_make_a_grid() -> None:
 
     rules = [r for x in (0, 100, 200, 300) for r in dashed(x, 0, x, 60)]
     rules += [r for y in (0, 30, 60) for r in dashed(0, y, 300, y)]
-    words = [
-        Word(t, x + 5, y + 5, x + 40, y + 15, 9.0, False)
-        for t, x, y in (
-            ("A", 0, 0),
-            ("B", 100, 0),
-            ("C", 200, 0),
-            ("d", 0, 30),
-            ("e", 100, 30),
-            ("f", 200, 30),
-        )
-    ]
+    words = six_words(5)
     tables = find_grid_tables(rules, words, 1, 2.0)
     assert len(tables) == 1
     assert [[f.text for s in r.cells for f in s] for r in tables[0].rows] == [
@@ -300,17 +290,7 @@ def test_double_borders_are_one_rule() -> None:
 
     rules = [Rule(x + d, 0.0, x + d, 60.0) for x in (0, 100, 200, 300) for d in (0, 3)]
     rules += [Rule(0.0, y + d, 303.0, y + d) for y in (0, 30, 60) for d in (0, 3)]
-    words = [
-        Word(t, x + 8, y + 8, x + 40, y + 18, 9.0, False)
-        for t, x, y in (
-            ("A", 0, 0),
-            ("B", 100, 0),
-            ("C", 200, 0),
-            ("d", 0, 30),
-            ("e", 100, 30),
-            ("f", 200, 30),
-        )
-    ]
+    words = six_words(8)
     (only,) = find_grid_tables(rules, words, 1, 2.0)
     assert len(only.columns) == 3
     assert [[f.text for s in r.cells for f in s] for r in only.rows] == [
@@ -330,3 +310,21 @@ def test_header_printed_again_mid_page_is_not_an_activity() -> None:
         ]
     )
     assert texts([t])[1] == [["A", "Faire a.", "X"], ["B", "Faire b.", "Y"]]
+
+
+def six_words(inset: float) -> list:  # type: ignore[type-arg]
+    """A, B, C over d, e, f: one word in each cell of a 3 × 2 grid of 100 × 30."""
+    from extract.geometry import Word
+
+    cells = (
+        ("A", 0, 0),
+        ("B", 100, 0),
+        ("C", 200, 0),
+        ("d", 0, 30),
+        ("e", 100, 30),
+        ("f", 200, 30),
+    )
+    return [
+        Word(t, x + inset, y + inset, x + 40, y + inset + 10, 9.0, False)
+        for t, x, y in cells
+    ]
