@@ -264,7 +264,7 @@ def test_title_and_header_reprinted_on_every_page_are_left_out() -> None:
 
 def test_dashed_rules_make_a_grid() -> None:
     # a table ruled with dashes: 3-point dashes, 3-point gaps
-    from extract.geometry import Rule, Word
+    from extract.geometry import Rule
     from extract.grid import find_grid_tables
 
     def dashed(x0: float, y0: float, x1: float, y1: float) -> list[Rule]:
@@ -285,7 +285,7 @@ def test_dashed_rules_make_a_grid() -> None:
 
 def test_double_borders_are_one_rule() -> None:
     # a grid whose lines are drawn twice, 3 points apart: no 3-point columns
-    from extract.geometry import Rule, Word
+    from extract.geometry import Rule
     from extract.grid import find_grid_tables
 
     rules = [Rule(x + d, 0.0, x + d, 60.0) for x in (0, 100, 200, 300) for d in (0, 3)]
