@@ -7,7 +7,7 @@ bands with the same columns, and text between them in two columns or more,
 are one table: that text is a row of it.
 """
 
-from extract.geometry import Line, Word
+from extract.geometry import Line, Word, centre_inside, straddles
 from extract.lines import words_to_lines
 from extract.model import Fragment, PageRow, PageTable
 
@@ -35,7 +35,7 @@ def join_bands(
                 zebra.add(len(joined) - 1)
                 continue
         joined.append(table)
-    free = [w for w in words if not any(_inside(w, t.bbox) for t in joined)]
+    free = [w for w in words if not any(centre_inside(w, t.bbox) for t in joined)]
     return [_with_unpainted_edges(t, free, i in zebra) for i, t in enumerate(joined)]
 
 
@@ -100,11 +100,6 @@ def _goes_on(row: PageRow) -> bool:
     return sum(1 for c in starts if c.islower()) * 2 > len(starts)
 
 
-def _inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
-    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
-
-
 def _touching(
     lines: list[Line], edge: float, table: PageTable, upwards: bool
 ) -> list[Line]:
@@ -127,7 +122,7 @@ def _fits(line: Line, table: PageTable) -> bool:
     if line.x0 < left - 2 or line.x1 > right + 2:
         return False
     edges = [x0 for x0, _ in table.columns[1:]]
-    return not any(w.x0 < e - 2 and w.x1 > e + 2 for w in line.words for e in edges)
+    return not any(straddles(w.x0, w.x1, edges, 2) for w in line.words)
 
 
 def _same_columns(a: PageTable, b: PageTable, snap: float) -> bool:
@@ -140,14 +135,8 @@ def _same_columns(a: PageTable, b: PageTable, snap: float) -> bool:
 def _gap_row(above: PageTable, bottom: float, words: list[Word]) -> PageRow | None:
     """The text between two bands, as a row, if it fills two columns or more."""
     top = above.bbox[3]
-    left, right = above.bbox[0], above.bbox[2]
-    inside = [
-        w
-        for w in words
-        if top <= (w.top + w.bottom) / 2 <= bottom
-        and left <= (w.x0 + w.x1) / 2 <= right
-    ]
-    return _gap_row_of(above, inside, top, bottom)
+    gap = (above.bbox[0], top, above.bbox[2], bottom)
+    return _gap_row_of(above, [w for w in words if centre_inside(w, gap)], top, bottom)
 
 
 def _gap_row_of(
@@ -167,7 +156,7 @@ def _gap_row_of(
         else []
         for i, (c, (x0, x1)) in enumerate(zip(cells, table.columns, strict=True))
     ]
-    return PageRow(stacks, top, bottom, ruled_top=True)
+    return PageRow(stacks, top, bottom)
 
 
 def _join(above: PageTable, gap: PageRow, below: PageTable) -> PageTable:

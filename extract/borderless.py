@@ -8,7 +8,7 @@ between the lines of a cell, crosses the whole table.
 from statistics import median
 
 from extract.cluster import cluster_values, merge_intervals
-from extract.geometry import Line, Rule, Word
+from extract.geometry import Line, Rule, Word, straddles
 from extract.lines import split_line, words_to_lines
 from extract.model import Fragment, PageRow, PageTable
 
@@ -237,9 +237,8 @@ def _fits(line: Line, starts: list[float], size: float) -> bool:
     if line.x0 < starts[0] - tol:
         return False
     return not any(
-        seg.x0 < x - tol and seg.x1 > x + tol
+        straddles(seg.x0, seg.x1, starts[1:], tol)
         for seg in split_line(line, _GUTTER * size)
-        for x in starts[1:]
     )
 
 
@@ -365,7 +364,7 @@ def _rows(
                 (0, len(starts) - 1),
             )
             stacks: list[list[Fragment]] = [[frag]] + [[] for _ in starts[1:]]
-            rows.append(PageRow(stacks, line.top, line.bottom, ruled_top=False))
+            rows.append(PageRow(stacks, line.top, line.bottom))
             continue
         if not any(cells):
             continue
@@ -375,7 +374,7 @@ def _rows(
         ]
         top = min(w.top for words in cells for w in words)
         bottom = max(w.bottom for words in cells for w in words)
-        rows.append(PageRow(stacks, top, bottom, ruled_top=False))
+        rows.append(PageRow(stacks, top, bottom))
     return rows
 
 

@@ -98,8 +98,6 @@ def _join_two(left: str, right: str, vocab: Vocabulary | set[str]) -> str:
         if joined in printed and f"{head}-{tail}".lower() not in printed:
             return left[:-1] + right
         return left + right
-    if head and tail and right[0].islower() and _broken_word(head, tail, vocab):
-        return left + right
     if right[0] in _CLOSING:
         return left + right
     return f"{left} {right}"
@@ -115,12 +113,6 @@ def _cut_word(left: str, right: str, vocab: Vocabulary | set[str]) -> bool:
     if not isinstance(vocab, Vocabulary) or not vocab.lexicon:
         return True  # no word list: the whole word printed elsewhere will do
     return head.lower() not in vocab.lexicon or tail.lower() not in vocab.lexicon
-
-
-def _broken_word(head: str, tail: str, vocab: Vocabulary | set[str]) -> bool:
-    """A word cut at a line end with no hyphen: neither half is a word, the whole is."""
-    whole = (head + tail).lower()
-    return whole in vocab and tail.lower() not in vocab and head.lower() not in vocab
 
 
 def _last_word(text: str) -> str:

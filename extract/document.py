@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 from extract.borderless import find_borderless_table
 from extract.cells import Vocabulary, join_lines, vocabulary
 from extract.fiches import fiches_to_rows, is_fiche_layout
-from extract.geometry import Line, Page, Word
+from extract.geometry import Line, Page, Word, centre_inside
 from extract.grid import find_grid_tables
 from extract.lexicon import word_list
 from extract.lines import chars_to_words, words_to_lines
@@ -126,10 +126,7 @@ def _analyse(pages: Iterable[Page], settings: ExtractSettings) -> Iterator[PageR
 
 
 def _inside(word: Word, tables: list[PageTable]) -> bool:
-    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return any(
-        t.bbox[0] <= cx <= t.bbox[2] and t.bbox[1] <= cy <= t.bbox[3] for t in tables
-    )
+    return any(centre_inside(word, t.bbox) for t in tables)
 
 
 def _page_issue(result: PageResult) -> Issue:
@@ -321,6 +318,13 @@ def _cell(fragments: list[Fragment], vocab: Vocabulary) -> RawCell:
     )
 
 
+def _text_right(fragment: Fragment) -> float:
+    """Where the cell's text may run to: its right edge less the padding seen
+    on the left (cells are padded alike on both sides)."""
+    pad = max(0.0, min(ln.x0 for ln in fragment.lines) - fragment.bbox[0])
+    return fragment.bbox[2] - pad
+
+
 def _paragraph_ends(fragment: Fragment) -> list[bool]:
     """Per line: does a paragraph end there? Yes when the next line's first word
     would have fitted after it (the break was the author's, not the column's),
@@ -328,8 +332,7 @@ def _paragraph_ends(fragment: Fragment) -> list[bool]:
     lines = fragment.lines
     if not lines:
         return []
-    pad = max(0.0, min(ln.x0 for ln in lines) - fragment.bbox[0])
-    right = fragment.bbox[2] - pad
+    right = _text_right(fragment)
     ends = []
     for line, nxt in zip(lines, lines[1:], strict=False):
         word = nxt.words[0]
@@ -352,8 +355,8 @@ def _full(fragment: Fragment) -> list[bool]:
     lines = fragment.lines
     if not lines:
         return []
-    pad = max(0.0, min(ln.x0 for ln in lines) - fragment.bbox[0])
-    room = fragment.bbox[2] - fragment.bbox[0] - 2 * pad
+    right = _text_right(fragment)
+    room = right - min(ln.x0 for ln in lines)
     return [
         (len(ln.words) == 1 and ln.x1 - ln.x0 >= _FULL * room)
         or ln.x1 - ln.x0 >= room - 0.8 * ln.size

@@ -10,7 +10,7 @@ label continues the value above it.
 from collections import Counter
 
 from extract.model import Fragment, PageTable
-from extract.rows import Header, LogicalRow
+from extract.rows import Header, LogicalRow, squash
 
 
 def is_fiche_layout(tables: list[PageTable]) -> bool:
@@ -21,7 +21,7 @@ def is_fiche_layout(tables: list[PageTable]) -> bool:
     """
     if not tables or any(len(t.columns) != 2 for t in tables):
         return False
-    labels = Counter(_squash(row.texts()[0]) for t in tables for row in t.rows)
+    labels = Counter(squash(row.texts()[0]) for t in tables for row in t.rows)
     labels.pop("", None)
     recurring = sum(1 for count in labels.values() if count >= 2)
     return recurring >= min(3, len(labels)) and recurring >= 1
@@ -36,13 +36,13 @@ def fiches_to_rows(tables: list[PageTable]) -> tuple[Header, list[LogicalRow]]:
     pairs = _joined_pairs(
         [(row.cells[0], row.cells[1]) for t in tables for row in t.rows]
     )
-    opening = next(_squash(_text(lab)) for lab, _ in pairs if _text(lab))
+    opening = next(squash(_text(lab)) for lab, _ in pairs if _text(lab))
     labels: list[str] = []
     keys: list[str] = []
     fiches: list[dict[str, list[Fragment]]] = []
     last_key = ""
     for label_stack, value_stack in pairs:
-        key = _squash(_text(label_stack))
+        key = squash(_text(label_stack))
         if key == opening or not fiches:
             fiches.append({})
         if not key:
@@ -78,7 +78,3 @@ def _joined_pairs(
 
 def _text(stack: list[Fragment]) -> str:
     return " ".join(f.text for f in stack).strip()
-
-
-def _squash(text: str) -> str:
-    return "".join(text.split()).lower()

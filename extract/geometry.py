@@ -49,6 +49,21 @@ class Word:
     bold: bool
 
 
+def centre_inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
+    """Whether the centre of ``word`` lies in ``bbox`` (x0, top, x1, bottom)."""
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def straddles(x0: float, x1: float, edges: list[float], tol: float) -> bool:
+    """Whether the span x0–x1 runs across one of ``edges`` by more than ``tol``.
+
+    Text of a table keeps to its columns; a heading, a paragraph or a page
+    footer runs across them.
+    """
+    return any(x0 < e - tol and x1 > e + tol for e in edges)
+
+
 @dataclass(slots=True)
 class Line:
     """Words sharing a baseline, left to right."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract.bands import join_bands
 from extract.cluster import cluster_values, connected_groups, merge_intervals, nearest
-from extract.geometry import Line, Rule, Word
+from extract.geometry import Rule, Word, centre_inside, straddles
 from extract.lines import words_to_lines
 from extract.model import Fragment, PageRow, PageTable
 
@@ -144,13 +144,10 @@ def _region_table(
         return None
     ys = _trimmed(xs, ys, v, words, snap)
     cells = _merge_slots(xs, ys, h, v, snap)
-    inside, outside = _place_words(words, xs, ys)
-    rows = _rows(_Slots(xs, ys, h, cells, inside, page, snap))
+    rows = _rows(_Slots(xs, ys, h, cells, _place_words(words, xs, ys), page, snap))
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     columns = list(zip(xs, xs[1:], strict=False))
-    table = PageTable(page, columns, rows, bbox, ruled=True)
-    table.outside = words_to_lines(outside)
-    return table
+    return PageTable(page, columns, rows, bbox, ruled=True)
 
 
 def _merge_slots(
@@ -201,11 +198,9 @@ def _trimmed(
 
 def _crossed(xs: list[float], top: float, bottom: float, words: list[Word]) -> bool:
     """Does a word between ``top`` and ``bottom`` straddle a column boundary?"""
+    band = (xs[0], top, xs[-1], bottom)
     return any(
-        w.x0 < x - 2 and w.x1 > x + 2
-        for w in words
-        if top <= (w.top + w.bottom) / 2 <= bottom
-        for x in xs[1:-1]
+        straddles(w.x0, w.x1, xs[1:-1], 2) for w in words if centre_inside(w, band)
     )
 
 
@@ -221,17 +216,15 @@ def _ruled_bands(
 
 def _place_words(
     words: list[Word], xs: list[float], ys: list[float]
-) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:
+) -> dict[tuple[int, int], list[Word]]:
+    """The words of each slot, by the slot holding their centre."""
     inside: dict[tuple[int, int], list[Word]] = defaultdict(list)
-    outside = []
     for word in words:
         cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
         i, j = bisect_right(xs, cx) - 1, bisect_right(ys, cy) - 1
         if 0 <= i < len(xs) - 1 and 0 <= j < len(ys) - 1:
             inside[(i, j)].append(word)
-        else:
-            outside.append(word)
-    return inside, outside
+    return inside
 
 
 @dataclass
@@ -297,10 +290,7 @@ def _rows(grid: _Slots) -> list[PageRow]:
                 stacks[i].append(grid.fragment(name, end, name in seen))
                 placed.add(name)
         seen |= placed
-        ruled = start > 0 or grid.h.covers(
-            grid.ys[0], grid.xs[0], grid.xs[-1], grid.snap
-        )
-        rows.append(PageRow(stacks, grid.ys[start], grid.ys[end], ruled_top=ruled))
+        rows.append(PageRow(stacks, grid.ys[start], grid.ys[end]))
     return rows
 
 
@@ -313,8 +303,3 @@ def _slots_box(
         xs[max(s[0] for s in slots) + 1],
         ys[max(s[1] for s in slots) + 1],
     )
-
-
-def lines_of(stack: list[Fragment]) -> list[Line]:
-    """All the lines of a column's stack, top to bottom."""
-    return [line for frag in stack for line in frag.lines]

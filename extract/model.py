@@ -27,7 +27,6 @@ class PageRow:
     cells: list[list[Fragment]]
     top: float
     bottom: float
-    ruled_top: bool = True  # a ruling line closes the row above
 
     def texts(self) -> list[str]:
         return [" ".join(f.text for f in stack) for stack in self.cells]

@@ -35,21 +35,21 @@ from extract.ocr_lines import (
     table_columns,
 )
 
-DPI = 300         # Tesseract wants letters ~20 px tall: 8 pt at 300 dpi is ~25
+DPI = 300  # Tesseract wants letters ~20 px tall: 8 pt at 300 dpi is ~25
 LANGUAGE = "fra"
-_PSM = "6"        # each image one block of lines (columns are cut apart beforehand)
-_PSM_FREE = "3"   # no ruled table: Tesseract's layout analysis finds the columns
+_PSM = "6"  # each image one block of lines (columns are cut apart beforehand)
+_PSM_FREE = "3"  # no ruled table: Tesseract's layout analysis finds the columns
 _MIN_CONF = 30.0  # a sign-only "word" read this unsure is a speck, not a ";"
-_SPECK = 0.35     # points²: a blot smaller than this is noise (6 pt full stop: 0.5)
-_ERASE = 1.0      # points: rules are erased this much wider before OCR
-_TIMEOUT = 120    # seconds for one page
-_PAD = 10         # pixels of white around each image: ink at an edge reads badly
+_SPECK = 0.35  # points²: a blot smaller than this is noise (6 pt full stop: 0.5)
+_ERASE = 1.0  # points: rules are erased this much wider before OCR
+_TIMEOUT = 120  # seconds for one page
+_PAD = 10  # pixels of white around each image: ink at an edge reads badly
 _DASHES = {"-", "–", "—"}
-_EN_DASH = 0.37   # of the type size: a lone dash this long is "–" (a hyphen ~0.25)
-_EM_DASH = 0.75   # and this long, "—"
-_DOT = 0.12       # of the type size: a sign smaller every way is a speck
-_DISC = 0.6       # share of its box a bullet's ink fills (a disc: 0.79; "+": ~0.3)
-_TOUCH = 2.0      # points: rules this close touch (one table)
+_EN_DASH = 0.37  # of the type size: a lone dash this long is "–" (a hyphen ~0.25)
+_EM_DASH = 0.75  # and this long, "—"
+_DOT = 0.12  # of the type size: a sign smaller every way is a speck
+_DISC = 0.6  # share of its box a bullet's ink fills (a disc: 0.79; "+": ~0.3)
+_TOUCH = 2.0  # points: rules this close touch (one table)
 
 
 @cache
@@ -62,8 +62,13 @@ def ocr_available() -> bool:
     if shutil.which("tesseract") is None:
         return False
     try:
-        listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True,
-                                text=True, timeout=30, check=False)
+        listed = subprocess.run(
+            ["tesseract", "--list-langs"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return LANGUAGE in listed.stdout.split()
@@ -91,15 +96,20 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> Page:
     tables = table_columns(rules, _TOUCH)
     pieces = _pieces(clean, tables, scale)
     psm = _PSM if tables else _PSM_FREE
-    chars = _words(_tesseract([image for image, _ in pieces], psm),
-                   [offset for _, offset in pieces], scale)
+    chars = _words(
+        _tesseract([image for image, _ in pieces], psm),
+        [offset for _, offset in pieces],
+        scale,
+    )
     chars = _bullets(_dashes(_no_specks(chars)), binarise(clean), scale)
-    return Page(number=number, width=width, height=height, chars=chars,
-                rules=rules, images=1)
+    return Page(
+        number=number, width=width, height=height, chars=chars, rules=rules, images=1
+    )
 
 
-def _rules_and_text(gray: np.ndarray, scale: float
-                    ) -> tuple[np.ndarray, list[Rule], np.ndarray]:
+def _rules_and_text(
+    gray: np.ndarray, scale: float
+) -> tuple[np.ndarray, list[Rule], np.ndarray]:
     """Ruling lines of a straightened page, and the image left for OCR.
 
     Dark fills are inverted first (their edges are rules), so that a
@@ -114,8 +124,9 @@ def _rules_and_text(gray: np.ndarray, scale: float
     return gray, hs + vs, _erase(gray, horizontal | vertical, ink, scale)
 
 
-def _pieces(clean: np.ndarray, tables: list[tuple[list[float], float, float]],
-            scale: float) -> list[tuple[np.ndarray, tuple[int, int]]]:
+def _pieces(
+    clean: np.ndarray, tables: list[tuple[list[float], float, float]], scale: float
+) -> list[tuple[np.ndarray, tuple[int, int]]]:
     """The images OCR reads, each with its top-left corner on the page (pixels).
 
     Tesseract joins words level with each other into one line, across a
@@ -130,12 +141,13 @@ def _pieces(clean: np.ndarray, tables: list[tuple[list[float], float, float]],
         for left, right in zip(edges, edges[1:], strict=False):
             x0, x1 = round(left * scale), round(right * scale)
             strips.append((clean[y0:y1, x0:x1], (x0, y0)))
-        rest[y0:y1, round(edges[0] * scale):round(edges[-1] * scale)] = 255
+        rest[y0:y1, round(edges[0] * scale) : round(edges[-1] * scale)] = 255
     return [(rest, (0, 0)), *strips]
 
 
-def _erase(gray: np.ndarray, lines: np.ndarray, ink: np.ndarray, scale: float
-           ) -> np.ndarray:
+def _erase(
+    gray: np.ndarray, lines: np.ndarray, ink: np.ndarray, scale: float
+) -> np.ndarray:
     """The page with its paper, ruling lines and specks painted white.
 
     Tesseract reads a rule beside a word as ``|`` or ``l`` and a speck as
@@ -165,17 +177,32 @@ def _tesseract(images: list[np.ndarray], psm: str) -> str:
         paths = []
         for i, image in enumerate(images):
             path = Path(tmp) / f"{i:04d}.png"
-            padded = cv2.copyMakeBorder(image, _PAD, _PAD, _PAD, _PAD,
-                                        cv2.BORDER_CONSTANT, value=255)
+            padded = cv2.copyMakeBorder(
+                image, _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255
+            )
             if not cv2.imwrite(str(path), padded):
                 raise RuntimeError(f"could not write {path}")
             paths.append(str(path))
         listing = Path(tmp) / "images.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
         done = subprocess.run(
-            ["tesseract", str(listing), "stdout", "-l", LANGUAGE, "--psm", psm,
-             "--dpi", str(DPI), "tsv"],
-            capture_output=True, timeout=_TIMEOUT, env=env, check=True)
+            [
+                "tesseract",
+                str(listing),
+                "stdout",
+                "-l",
+                LANGUAGE,
+                "--psm",
+                psm,
+                "--dpi",
+                str(DPI),
+                "tsv",
+            ],
+            capture_output=True,
+            timeout=_TIMEOUT,
+            env=env,
+            check=True,
+        )
     return done.stdout.decode("utf-8")
 
 
@@ -201,10 +228,18 @@ def _words(tsv: str, offsets: list[tuple[int, int]], scale: float) -> list[Char]
         text = row[11].strip()
         if row[0] != "5" or not text or _speck(text, float(row[10])):
             continue
-        chars.append(Char(text=text, x0=left / scale, top=top / scale,
-                          x1=(left + w) / scale, bottom=(top + h) / scale,
-                          size=round(line_height.get(key, h / scale), 1), bold=False,
-                          space_before=True))
+        chars.append(
+            Char(
+                text=text,
+                x0=left / scale,
+                top=top / scale,
+                x1=(left + w) / scale,
+                bottom=(top + h) / scale,
+                size=round(line_height.get(key, h / scale), 1),
+                bold=False,
+                space_before=True,
+            )
+        )
     return chars
 
 
@@ -213,8 +248,13 @@ def _no_specks(chars: list[Char]) -> list[Char]:
     if not chars:
         return chars
     least = _DOT * float(np.median([c.size for c in chars]))
-    return [c for c in chars if any(ch.isalnum() for ch in c.text)
-            or c.x1 - c.x0 >= least or c.bottom - c.top >= least]
+    return [
+        c
+        for c in chars
+        if any(ch.isalnum() for ch in c.text)
+        or c.x1 - c.x0 >= least
+        or c.bottom - c.top >= least
+    ]
 
 
 def _bullets(chars: list[Char], ink: np.ndarray, scale: float) -> list[Char]:
@@ -228,8 +268,10 @@ def _bullets(chars: list[Char], ink: np.ndarray, scale: float) -> list[Char]:
         square = 0.7 <= w / max(h, 1e-6) <= 1.4
         if len(char.text) > 2 or not square or h > char.size / 2:
             continue
-        box = ink[round(char.top * scale):round(char.bottom * scale),
-                  round(char.x0 * scale):round(char.x1 * scale)]
+        box = ink[
+            round(char.top * scale) : round(char.bottom * scale),
+            round(char.x0 * scale) : round(char.x1 * scale),
+        ]
         if box.size and float(np.count_nonzero(box)) / box.size >= _DISC:
             char.text = "•"
     return chars
@@ -251,8 +293,9 @@ def _dashes(chars: list[Char]) -> list[Char]:
     for char in chars:
         if char.text in _DASHES:
             length = (char.x1 - char.x0) / body
-            char.text = ("—" if length >= _EM_DASH
-                         else "–" if length >= _EN_DASH else "-")
+            char.text = (
+                "—" if length >= _EM_DASH else "–" if length >= _EN_DASH else "-"
+            )
     return chars
 
 

@@ -102,15 +102,15 @@ def aligned(row: PageRow, mapping: list[int], width: int) -> list[list[Fragment]
 
 def is_repeated_header(cells: list[list[Fragment]], header: Header) -> bool:
     """A page's first row that reprints the header labels (groups allowed)."""
-    texts = [_squash(" ".join(f.text for f in stack)) for stack in cells]
+    texts = [squash(" ".join(f.text for f in stack)) for stack in cells]
     wanted = [
-        _squash(" ".join(filter(None, (g, lab))))
+        squash(" ".join(filter(None, (g, lab))))
         for g, lab in zip(header.groups, header.labels, strict=True)
     ]
     hits = sum(
         1
         for t, w, lab in zip(texts, wanted, header.labels, strict=True)
-        if t and (t == w or t == _squash(lab))
+        if t and (t == w or t == squash(lab))
     )
     return hits >= _HEADER_MATCH * sum(1 for w in wanted if w)
 
@@ -119,15 +119,15 @@ def without_header(cells: list[list[Fragment]], header: Header) -> list[list[Fra
     """What a reprinted header row holds below the labels (a row going on, unruled)."""
     result: list[list[Fragment]] = []
     for stack, group, label in zip(cells, header.groups, header.labels, strict=True):
-        wanted = [_squash(" ".join(filter(None, (group, label)))), _squash(label)]
+        wanted = [squash(" ".join(filter(None, (group, label)))), squash(label)]
         kept: list[Fragment] = []
         seen = ""
         for frag in stack:
             lines = list(frag.lines)
             while lines and any(
-                w.startswith(seen + _squash(lines[0].text)) for w in wanted
+                w.startswith(seen + squash(lines[0].text)) for w in wanted
             ):
-                seen += _squash(lines.pop(0).text)
+                seen += squash(lines.pop(0).text)
             if lines:
                 kept.append(
                     Fragment(lines, frag.bbox, frag.page, frag.span, frag.carried)
@@ -136,7 +136,8 @@ def without_header(cells: list[list[Fragment]], header: Header) -> list[list[Fra
     return result
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """Text with no white space, lower case: labels compared as printed."""
     return "".join(text.split()).lower()
 
 

@@ -29,7 +29,6 @@ def frag(
 def row(
     *texts: str,
     page: int = 1,
-    ruled_top: bool = True,
     bold: bool = False,
     carried: tuple[int, ...] = (),
 ) -> PageRow:
@@ -37,7 +36,7 @@ def row(
     cells = [
         [frag(t, page, i, carried=i in carried, bold=bold)] for i, t in enumerate(texts)
     ]
-    return PageRow(cells, 0.0, 20.0, ruled_top)
+    return PageRow(cells, 0.0, 20.0)
 
 
 def table(rows: list[PageRow], page: int = 1, ruled: bool = True) -> PageTable:

@@ -35,7 +35,7 @@ VOCAB = vocabulary(
         # dns_register.pdf p.4, column RT, one word cut over five lines
         (
             ["DNS CNAM (co-", "respon", "sables de", "traitem", "ent)"],
-            {2, 4},
+            {1, 3},  # "respon" and "traitem" fill their lines
             "DNS CNAM (co-responsables de traitement)",
         ),
         # interieur_dnum_register.pdf: a full one-word line followed by another word

@@ -75,7 +75,7 @@ def test_missing_top_border_alone_does_not_join() -> None:
     # samples/generated/prefecture_register.pdf p.5: Chromium draws no top border
     # at a page break, and the row there is a new activity
     p1 = table([row(*HEADER, bold=True), row("A", "Faire a.", "DNS")])
-    p2 = table([row("Accueil", "Permettre b.", "", page=2, ruled_top=False)], page=2)
+    p2 = table([row("Accueil", "Permettre b.", "", page=2)], page=2)
     assert texts([p1, p2])[1] == [
         ["A", "Faire a.", "DNS"],
         ["Accueil", "Permettre b.", ""],
