@@ -12,6 +12,7 @@ Example: ``render_wide(load("cdg_register"), Path("cdg.pdf"), False)``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -126,8 +127,26 @@ def grid(
     return table
 
 
-def build_docx(data: dict, path: Path, probe: bool) -> None:
-    """Write the register as a DOCX file."""
+@dataclass(frozen=True)
+class WideLook:
+    """What sets two landscape Word registers apart: margins, type, shading."""
+
+    font: str
+    side_mm: int
+    top_mm: int
+    title_pt: float
+    sizes: tuple[float, float]  # header and cell text
+    width_mm: int
+    shade: str
+    margin_twips: int
+    note_pt: float
+
+
+CDG_LOOK = WideLook("Liberation Sans", 10, 12, 13, (6.8, 6.6), 277, "D9E2F3", 40, 7)
+
+
+def landscape_docx(data: dict, path: Path, probe: bool, look: WideLook) -> None:
+    """Write a register as a landscape DOCX: heading block, grid, notes."""
     reg = data["register"]
     doc = Document()
     sec = doc.sections[0]
@@ -136,21 +155,26 @@ def build_docx(data: dict, path: Path, probe: bool) -> None:
         Mm(297),
         Mm(210),
     )
-    sec.left_margin = sec.right_margin = Mm(10)
-    sec.top_margin = sec.bottom_margin = Mm(12)
-    doc.styles["Normal"].font.name = "Liberation Sans"
+    sec.left_margin = sec.right_margin = Mm(look.side_mm)
+    sec.top_margin = sec.bottom_margin = Mm(look.top_mm)
+    doc.styles["Normal"].font.name = look.font
     paragraph(doc, reg["org_line"], 7.5)
-    paragraph(doc, reg["title"], 13, bold=True)
+    paragraph(doc, reg["title"], look.title_pt, bold=True)
     paragraph(doc, reg["intro"], 7.5)
-    table = grid(doc, data, probe, (6.8, 6.6), 277)
+    table = grid(doc, data, probe, look.sizes, look.width_mm)
     for cell in table.rows[0].cells:
-        shade(cell, "D9E2F3")
-    cell_margins(table, 40)
+        shade(cell, look.shade)
+    cell_margins(table, look.margin_twips)
     for note in reg.get("footnotes", []):
-        paragraph(doc, note, 7)
+        paragraph(doc, note, look.note_pt)
     if reg.get("security"):
-        paragraph(doc, reg["security"], 7)
+        paragraph(doc, reg["security"], look.note_pt)
     doc.save(path)
+
+
+def build_docx(data: dict, path: Path, probe: bool) -> None:
+    """Write the register as a DOCX file."""
+    landscape_docx(data, path, probe, CDG_LOOK)
 
 
 def render_wide(data: dict, out: Path, probe: bool) -> None:
